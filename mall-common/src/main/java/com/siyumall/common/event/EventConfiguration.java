@@ -1,0 +1,36 @@
+package com.siyumall.common.event;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The outbox publisher and its relay, for every service that has a database and a RocketMQ producer. */
+@AutoConfiguration(after = {RocketMQAutoConfiguration.class, DataSourceAutoConfiguration.class,
+        JdbcTemplateAutoConfiguration.class, TransactionAutoConfiguration.class})
+@ConditionalOnBean({RocketMQTemplate.class, JdbcTemplate.class})
+public class EventConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, RocketMQTemplate rocketMQ, Clock clock,
+                            MeterRegistry metrics, @Value("${siyumall.events.relay-sweep:1s}") Duration sweep) {
+        return new OutboxRelay(jdbc, transactions, rocketMQ.getProducer(), clock, metrics, sweep);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(JdbcTemplate jdbc, ObjectMapper json, Clock clock, OutboxRelay relay) {
+        return new EventPublisher(jdbc, json, clock, relay);
+    }
+}

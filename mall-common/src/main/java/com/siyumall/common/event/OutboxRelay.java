@@ -1,0 +1,169 @@
+package com.siyumall.common.event;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Moves committed outbox rows to RocketMQ: at once after each commit, and every {@code sweep} as the safety net.
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service relay without sending a row
+ * twice at the same moment (consumers are idempotent anyway). A failing send backs off; after 20 tries the row is
+ * marked FAILED, logged and counted, for someone to look at.
+ */
+public class OutboxRelay implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 50;
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final DefaultMQProducer producer;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Duration sweep;
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, DefaultMQProducer producer, Clock clock,
+                       MeterRegistry metrics, Duration sweep) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.producer = producer;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.sweep = sweep;
+    }
+
+    /** Asks for a relay pass soon; many nudges in a burst make one pass. */
+    public void nudge() {
+        if (running && nudged.compareAndSet(false, true)) {
+            executor.execute(this::relayQuietly);
+        }
+    }
+
+    /** Sends what is due now; returns how many rows were sent. */
+    public int relayPending() {
+        int total = 0;
+        int sent;
+        do {
+            sent = relayBatch();
+            total += sent;
+        } while (sent == BATCH);
+        return total;
+    }
+
+    private void relayQuietly() {
+        nudged.set(false);
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay pass failed: {}", e.toString());
+        }
+    }
+
+    private int relayBatch() {
+        Integer sent = transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<Row> rows = jdbc.query("SELECT id, event_id, topic, event_type, event_key, body, deliver_at, attempts "
+                            + "FROM outbox_event WHERE status = 'NEW' AND next_attempt_at <= ? ORDER BY id LIMIT " + BATCH
+                            + " FOR UPDATE SKIP LOCKED",
+                    (rs, i) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
+                            rs.getString("event_type"), rs.getString("event_key"), rs.getString("body"),
+                            rs.getTimestamp("deliver_at"), rs.getInt("attempts")),
+                    Timestamp.from(now));
+            int ok = 0;
+            for (Row row : rows) {
+                ok += send(row, now) ? 1 : 0;
+            }
+            return ok;
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private boolean send(Row row, Instant now) {
+        Message message = new Message(row.topic, row.type, row.key, row.body.getBytes(StandardCharsets.UTF_8));
+        message.putUserProperty("eventId", row.eventId);
+        if (row.deliverAt != null && row.deliverAt.toInstant().isAfter(now)) {
+            message.setDeliverTimeMs(row.deliverAt.toInstant().toEpochMilli());
+        }
+        try {
+            SendResult result = producer.send(message, 3000);
+            if (result.getSendStatus() != SendStatus.SEND_OK) {
+                log.info("Event {} {} stored by the broker with status {}", row.type, row.eventId, result.getSendStatus());
+            }
+            jdbc.update("UPDATE outbox_event SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                    Timestamp.from(clock.instant()), row.id);
+            metrics.counter("mall.outbox.sent", "topic", row.topic, "type", row.type).increment();
+            return true;
+        } catch (Exception e) {
+            int attempts = row.attempts + 1;
+            boolean givingUp = attempts >= MAX_ATTEMPTS;
+            long backoffSeconds = Math.min(1L << Math.min(attempts, 8), 300);
+            jdbc.update("UPDATE outbox_event SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                    attempts, givingUp ? "FAILED" : "NEW", Timestamp.from(now.plusSeconds(backoffSeconds)),
+                    truncate(e.toString()), row.id);
+            metrics.counter("mall.outbox.send.failures", "topic", row.topic, "type", row.type).increment();
+            if (givingUp) {
+                log.error("Event {} {} could not be sent after {} attempts; marked FAILED: {}", row.type, row.eventId, attempts, e.toString());
+            } else {
+                log.warn("Event {} {} not sent (attempt {}), retrying in {} s: {}", row.type, row.eventId, attempts, backoffSeconds, e.toString());
+            }
+            return false;
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        executor.scheduleWithFixedDelay(this::relayQuietly, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Row(long id, String eventId, String topic, String type, String key, String body, Timestamp deliverAt,
+                       int attempts) {}
+}

@@ -1,0 +1,27 @@
+package com.siyumall.common.json;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The one JSON setup of the mall: ids as strings, times with offset, money as plain long fen. */
+@AutoConfiguration(before = JacksonAutoConfiguration.class)
+public class JsonConfiguration {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer siyumallJson() {
+        return builder -> builder
+                .modulesToInstall(modules -> {
+                    modules.add(new IdsAsStringsModule());
+                    modules.add(new BusinessTimeModule());
+                })
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
+                        DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .featuresToEnable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    }
+}

@@ -1,0 +1,49 @@
+package com.siyumall.common.persistence;
+
+import com.baomidou.mybatisplus.annotation.DbType;
+import com.baomidou.mybatisplus.core.handlers.MetaObjectHandler;
+import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
+import org.apache.ibatis.reflection.MetaObject;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * MyBatis-Plus as every service uses it: snowflake ids ({@code id-type: assign_id} in the shared defaults), MySQL
+ * pagination capped at 100 rows, optimistic locking on {@code @Version} fields, and audit times from the clock.
+ */
+@AutoConfiguration
+public class PersistenceConfiguration {
+
+    @Bean
+    MybatisPlusInterceptor mybatisPlusInterceptor() {
+        MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
+        PaginationInnerInterceptor pagination = new PaginationInnerInterceptor(DbType.MYSQL);
+        pagination.setMaxLimit(100L);
+        interceptor.addInnerInterceptor(pagination);
+        interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
+        return interceptor;
+    }
+
+    /** Fills {@code createdAt} and {@code updatedAt} of any entity that has them. */
+    @Bean
+    MetaObjectHandler auditTimes(Clock clock) {
+        return new MetaObjectHandler() {
+            @Override
+            public void insertFill(MetaObject metaObject) {
+                Instant now = clock.instant();
+                strictInsertFill(metaObject, "createdAt", Instant.class, now);
+                strictInsertFill(metaObject, "updatedAt", Instant.class, now);
+            }
+
+            @Override
+            public void updateFill(MetaObject metaObject) {
+                setFieldValByName("updatedAt", clock.instant(), metaObject);
+            }
+        };
+    }
+}

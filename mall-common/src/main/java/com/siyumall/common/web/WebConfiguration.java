@@ -1,0 +1,50 @@
+package com.siyumall.common.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.error.ProblemDetailsAdvice;
+import com.siyumall.common.error.ProblemWriter;
+import com.siyumall.common.error.Problems;
+import com.siyumall.common.security.MallSecurityProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+
+/** Request ids, body limits and problem+json; the caller's language is spring.web.locale (zh-CN) unless Accept-Language says otherwise. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebConfiguration {
+
+    @Bean
+    Problems problems(MessageSource messageSource) {
+        return new Problems(messageSource);
+    }
+
+    @Bean
+    ProblemWriter problemWriter(Problems problems, ObjectMapper json) {
+        return new ProblemWriter(problems, json);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice(Problems problems) {
+        return new ProblemDetailsAdvice(problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(MallSecurityProperties properties, ProblemWriter problems) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.getMaxBodyBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

@@ -1,0 +1,115 @@
+package com.siyumall.common.error;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input, wrong callers and our own rules all answer problem+json with a stable code, never a 500. */
+@MallIntegrationTest
+class ProblemResponsesTest {
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    private ResponseEntity<String> post(String path, String body, String token, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private JsonNode problem(ResponseEntity<String> response, int status, String code) throws Exception {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        JsonNode body = json.readTree(response.getBody());
+        assertThat(body.path("code").asText()).isEqualTo(code);
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("requestId").asText()).isNotBlank();
+        assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("at com.");
+        return body;
+    }
+
+    @Test
+    void malformedJsonIsA400InChineseByDefaultAndInEnglishOnRequest() throws Exception {
+        String token = TestTokens.shopper(1);
+        JsonNode zh = problem(post("/api/baskets", "{\"name\": ", token, null), 400, "MALFORMED_REQUEST");
+        JsonNode en = problem(post("/api/baskets", "{\"name\": ", token, "en"), 400, "MALFORMED_REQUEST");
+
+        assertThat(zh.path("detail").asText()).contains("请求体无法解析");
+        assertThat(en.path("detail").asText()).contains("could not be read");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheField() throws Exception {
+        JsonNode body = problem(post("/api/baskets", "{\"name\":\"a\",\"quantity\":\"many\",\"priceFen\":1}",
+                TestTokens.shopper(1), "en"), 400, "MALFORMED_REQUEST");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("quantity");
+    }
+
+    @Test
+    void missingAndOutOfRangeFieldsAreListed() throws Exception {
+        JsonNode body = problem(post("/api/baskets", "{\"quantity\":1000,\"priceFen\":1}", TestTokens.shopper(1), "en"),
+                400, "VALIDATION_FAILED");
+        assertThat(body.path("errors")).extracting(e -> e.path("field").asText()).containsExactlyInAnyOrder("name", "quantity");
+    }
+
+    @Test
+    void anOversizedBodyIsA413() throws Exception {
+        String huge = "{\"name\":\"" + "x".repeat(10_000) + "\",\"quantity\":1,\"priceFen\":1}";
+        problem(post("/api/baskets", huge, TestTokens.shopper(1), null), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBusinessRuleSaysNoWithItsOwnCode() throws Exception {
+        problem(post("/api/conflicts", "", TestTokens.shopper(1), null), 409, "CONFLICT");
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() throws Exception {
+        problem(http.exchange("/api/nothing-here", HttpMethod.GET, new HttpEntity<>(bearer(TestTokens.shopper(1))), String.class),
+                404, "NOT_FOUND");
+    }
+
+    @Test
+    void theCallersRequestIdComesBack() {
+        HttpHeaders headers = bearer(TestTokens.shopper(1));
+        headers.set("X-Request-Id", "trace-me-123");
+        ResponseEntity<String> response = http.exchange("/api/whoami", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("trace-me-123");
+    }
+
+    @Test
+    void idsGoOutAsStringsMoneyAsNumbersAndTimesWithTheShanghaiOffset() throws Exception {
+        ResponseEntity<String> response = http.exchange("/api/whoami", HttpMethod.GET,
+                new HttpEntity<>(bearer(TestTokens.shopper(9_007_199_254_740_993L))), String.class);
+        JsonNode body = json.readTree(response.getBody());
+        assertThat(body.path("memberId").isTextual()).isTrue();
+        assertThat(body.path("memberId").asText()).isEqualTo("9007199254740993");
+        assertThat(body.path("skuIds").get(0).isTextual()).isTrue();
+        assertThat(body.path("amount").isNumber()).isTrue();
+        assertThat(body.path("at").asText()).isEqualTo("2026-11-22T12:00:00+08:00");
+    }
+
+    static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
+}
