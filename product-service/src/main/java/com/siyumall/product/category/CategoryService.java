@@ -1,0 +1,81 @@
+package com.siyumall.product.category;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.error.BusinessException;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The category tree: read from a Redis copy while it is fresh, rebuilt from MySQL when a merchant changes it. */
+@Service
+public class CategoryService {
+    static final String CACHE_KEY = "product:category-tree:v1";
+    private static final Duration CACHE_TTL = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(CategoryService.class);
+
+    private final CategoryMapper categories;
+    private final RedissonClient redis;
+    private final ObjectMapper json;
+
+    CategoryService(CategoryMapper categories, RedissonClient redis, ObjectMapper json) {
+        this.categories = categories;
+        this.redis = redis;
+        this.json = json;
+    }
+
+    public List<CategoryNode> tree() {
+        RBucket<String> cached = redis.getBucket(CACHE_KEY, StringCodec.INSTANCE);
+        String hit = cached.get();
+        if (hit != null) {
+            try {
+                return json.readValue(hit, new TypeReference<>() {});
+            } catch (JsonProcessingException e) {
+                log.warn("Dropping an unreadable category cache entry: {}", e.getOriginalMessage());
+            }
+        }
+        List<CategoryNode> tree = CategoryNode.treeOf(categories.selectList(null));
+        try {
+            cached.set(json.writeValueAsString(tree), CACHE_TTL);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return tree;
+    }
+
+    @Transactional
+    public Category create(String name, String iconUrl, int sortOrder, Long parentId) {
+        Category category;
+        if (parentId == null) {
+            category = Category.root(name, iconUrl, sortOrder);
+        } else {
+            Category parent = categories.selectById(parentId);
+            if (parent == null) {
+                throw new BusinessException(CategoryError.PARENT_CATEGORY_NOT_FOUND, String.valueOf(parentId));
+            }
+            category = parent.newChild(name, iconUrl, sortOrder);
+        }
+        categories.insert(category);
+        evictAfterCommit();
+        return category;
+    }
+
+    private void evictAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                redis.getBucket(CACHE_KEY, StringCodec.INSTANCE).delete();
+            }
+        });
+    }
+}

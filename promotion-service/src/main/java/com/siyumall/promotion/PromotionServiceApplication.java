@@ -1,0 +1,18 @@
+package com.siyumall.promotion;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Coupons, guide issuing and QR codes, first-purchase, repurchase and group-buy activities, pricing. */
+@SpringBootApplication
+public class PromotionServiceApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The application as it is run; its configuration file is promotion-service.yml, so services can share a class path in tests. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(PromotionServiceApplication.class).properties("spring.config.name=promotion-service");
+    }
+}
