@@ -1,6 +1,7 @@
 package com.siyumall.common.config;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -20,7 +21,8 @@ public class MallDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getPropertySources().contains(NAME)) {
+        // the defaults are for the servlet services; the reactive gateway has its own
+        if (environment.getPropertySources().contains(NAME) || application.getWebApplicationType() == WebApplicationType.REACTIVE) {
             return;
         }
         Resource resource = new ClassPathResource("mall-defaults.yml");

@@ -1,0 +1,110 @@
+package com.siyumall.gateway.edge;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tokens are checked at the edge as the services check them (RS256 with the mall's public key, issuer, expiry, role),
+ * and each path prefix admits only its role; the services check again. Public paths are listed in mall-gateway.yml.
+ */
+@Configuration
+@EnableConfigurationProperties(EdgeProperties.class)
+public class EdgeSecurityConfiguration {
+    private static final Set<String> ROLES = Set.of("SHOPPER", "MERCHANT", "MERCHANT_OPERATOR", "GUIDE");
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(EdgeProperties properties) throws Exception {
+        String pem = properties.getJwt().getPublicKey();
+        byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", ""));
+        RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.getJwt().getIssuer()),
+                new JwtClaimValidator<String>("role", ROLES::contains)));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeProperties properties) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .cors(cors -> {})
+                .authorizeExchange(auth -> {
+                    auth.pathMatchers(HttpMethod.OPTIONS).permitAll()
+                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                    "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**").permitAll();
+                    for (String path : properties.getPublicPaths()) {
+                        String[] parts = path.trim().split("\\s+", 2);
+                        if (parts.length == 2) {
+                            auth.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
+                        } else {
+                            auth.pathMatchers(parts[0]).permitAll();
+                        }
+                    }
+                    auth.pathMatchers("/admin/**").hasAnyRole("MERCHANT", "MERCHANT_OPERATOR")
+                            .pathMatchers("/guide/**").hasRole("GUIDE")
+                            .pathMatchers("/api/**").hasRole("SHOPPER")
+                            .anyExchange().denyAll();
+                })
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(source -> Mono.just(withRole(source))))
+                        .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange))
+                        .accessDeniedHandler((exchange, e) -> forbidden(exchange)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((exchange, ex) -> unauthenticated(exchange))
+                        .accessDeniedHandler((exchange, ex) -> forbidden(exchange)));
+        return http.build();
+    }
+
+    private static AbstractAuthenticationToken withRole(org.springframework.security.oauth2.jwt.Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString("role"))), jwt.getSubject());
+    }
+
+    private static Mono<Void> unauthenticated(org.springframework.web.server.ServerWebExchange exchange) {
+        return EdgeProblems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "请先登录：访问令牌缺失、无效或已过期。", "Sign in first: the access token is missing, invalid or expired.");
+    }
+
+    private static Mono<Void> forbidden(org.springframework.web.server.ServerWebExchange exchange) {
+        return EdgeProblems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN", "您无权执行此操作。", "You are not allowed to do this.");
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(EdgeProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.getCorsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Accept-Language", RequestIdFilter.HEADER));
+        cors.setExposedHeaders(List.of(RequestIdFilter.HEADER, "Retry-After"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
