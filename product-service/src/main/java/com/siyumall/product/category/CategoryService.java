@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.RedisKeys;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -20,22 +21,24 @@ import java.util.List;
 /** The category tree: read from a Redis copy while it is fresh, rebuilt from MySQL when a merchant changes it. */
 @Service
 public class CategoryService {
-    static final String CACHE_KEY = "product:category-tree:v1";
+    static final String CACHE_NAME = "product:category-tree:v1";
     private static final Duration CACHE_TTL = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(CategoryService.class);
 
     private final CategoryMapper categories;
     private final RedissonClient redis;
     private final ObjectMapper json;
+    private final String cacheKey;
 
-    CategoryService(CategoryMapper categories, RedissonClient redis, ObjectMapper json) {
+    CategoryService(CategoryMapper categories, RedissonClient redis, ObjectMapper json, RedisKeys keys) {
         this.categories = categories;
         this.redis = redis;
         this.json = json;
+        this.cacheKey = keys.key(CACHE_NAME);
     }
 
     public List<CategoryNode> tree() {
-        RBucket<String> cached = redis.getBucket(CACHE_KEY, StringCodec.INSTANCE);
+        RBucket<String> cached = redis.getBucket(cacheKey, StringCodec.INSTANCE);
         String hit = cached.get();
         if (hit != null) {
             try {
@@ -74,7 +77,7 @@ public class CategoryService {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                redis.getBucket(CACHE_KEY, StringCodec.INSTANCE).delete();
+                redis.getBucket(cacheKey, StringCodec.INSTANCE).delete();
             }
         });
     }

@@ -28,6 +28,8 @@ class CategoryApiTest {
     RedissonClient redis;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    com.siyumall.common.persistence.RedisKeys keys;
 
     private ResponseEntity<String> create(Map<String, Object> body, String token) {
         HttpHeaders headers = new HttpHeaders();
@@ -40,7 +42,7 @@ class CategoryApiTest {
     void aMerchantsNewCategoryShowsInTheCachedTreeAtOnce() throws Exception {
         String name = "Knitwear-" + UUID.randomUUID();
         http.getForEntity("/api/categories", String.class);
-        assertThat(redis.getBucket(CategoryService.CACHE_KEY, StringCodec.INSTANCE).isExists()).isTrue();
+        assertThat(redis.getBucket(keys.key(CategoryService.CACHE_NAME), StringCodec.INSTANCE).isExists()).isTrue();
 
         ResponseEntity<String> created = create(Map.of("name", name, "sortOrder", 3), TestTokens.merchant(1));
         assertThat(created.getStatusCode().value()).isEqualTo(201);
@@ -50,7 +52,7 @@ class CategoryApiTest {
         assertThat(tree.path("items").findValuesAsText("name")).contains(name);
         assertThat(tree.path("items").findValuesAsText("id")).contains(id);
         // the second read came from Redis, written back after the eviction
-        assertThat(redis.getBucket(CategoryService.CACHE_KEY, StringCodec.INSTANCE).get().toString()).contains(name);
+        assertThat(redis.getBucket(keys.key(CategoryService.CACHE_NAME), StringCodec.INSTANCE).get().toString()).contains(name);
     }
 
     @Test
