@@ -1,32 +1,8 @@
 package com.siyumall.member;
 
 import com.siyumall.common.testsupport.MallIntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.siyumall.common.testsupport.ServiceStartsContract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The service starts on the dev stack: migrated database, health UP, its OpenAPI document served. */
 @MallIntegrationTest(properties = "spring.config.name=member-service")
-class MemberServiceStartsTest {
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Test
-    void itIsHealthyWithItsSchemaMigratedAndDocumented() {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
-        assertThat(health.getStatusCode().value()).isEqualTo(200);
-        assertThat(health.getBody()).contains("\"UP\"");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class)).isGreaterThan(0);
-        assertThat(jdbc.queryForList("SHOW TABLES", String.class)).contains("outbox_event", "consumed_event");
-
-        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
-        assertThat(docs.getStatusCode().value()).isEqualTo(200);
-        assertThat(docs.getBody()).contains("\"openapi\"");
-    }
+class MemberServiceStartsTest extends ServiceStartsContract {
 }
