@@ -30,11 +30,6 @@ public enum CommonError implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
     public HttpStatus status() {
         return status;
     }

@@ -7,7 +7,13 @@ import org.springframework.http.HttpStatus;
  * to people comes from {@code messages/errors*.properties} under the key {@code error.<CODE>}.
  */
 public interface ErrorCode {
-    String code();
+    /** Enums implement this by their constant's name. */
+    String name();
+
+    /** The stable code: the constant's name unless an implementation says otherwise. */
+    default String code() {
+        return name();
+    }
 
     HttpStatus status();
 }
