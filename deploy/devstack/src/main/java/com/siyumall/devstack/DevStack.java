@@ -95,6 +95,8 @@ public final class DevStack {
         p.put("siyumall.wechat.api-host", wechat.url());
         p.put("siyumall.wechat.app-id", wx.appId());
         p.put("siyumall.wechat.app-secret", wx.appSecret());
+        p.put("siyumall.wechat.linked-apps[0].app-id", wx.secondAppId());
+        p.put("siyumall.wechat.linked-apps[0].app-secret", wx.secondAppSecret());
         // WxJava signs requests and verifies responses only for hosts ending in .mch.weixin.qq.com, so the services
         // call the sandbox by such a name and resolve it to the sandbox's address
         p.put("siyumall.wechat.pay.api-host", wechat.payUrl());

@@ -50,6 +50,8 @@ public final class WechatSandbox {
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     public static final String PAY_HOST = "sandbox.mch.weixin.qq.com";
+    /** The brand's second mini-program: its users have their own openids but the same unionids. */
+    public static final String SECOND_APP_ID = "wxsandbox00000002";
 
     private final HttpServer server;
     private final SandboxCredentials credentials;
@@ -86,7 +88,8 @@ public final class WechatSandbox {
                 "wxsandbox00000001", PayCrypto.randomString(32), "1900000109", PayCrypto.randomString(32),
                 "5157F09EFDC096DE15EBE81A47057A72" + PayCrypto.randomString(8).toUpperCase(),
                 PayCrypto.pemPrivateKey(merchant.getPrivate()), PayCrypto.pemPublicKey(merchant.getPublic()),
-                "PUB_KEY_ID_0119000001092025SANDBOX", PayCrypto.pemPublicKey(platform.getPublic()));
+                "PUB_KEY_ID_0119000001092025SANDBOX", PayCrypto.pemPublicKey(platform.getPublic()),
+                SECOND_APP_ID, PayCrypto.randomString(32));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
             server.setExecutor(Executors.newFixedThreadPool(8, r -> {
@@ -128,6 +131,11 @@ public final class WechatSandbox {
     /** The openid a login code of this name maps to; tests use it to find a member's messages. */
     public static String openIdOf(String name) {
         return "o-sandbox-" + name;
+    }
+
+    /** The openid of this name in the brand's second mini-program. */
+    public static String secondAppOpenIdOf(String name) {
+        return "o-sandbox2-" + name;
     }
 
     public static String unionIdOf(String name) {
@@ -188,8 +196,18 @@ public final class WechatSandbox {
 
     // ---------------------------------------------------------------- mini-program
 
+    private boolean knownApp(String appId, String secret, boolean secretRequired) {
+        if (credentials.appId().equals(appId)) {
+            return secret == null ? !secretRequired : credentials.appSecret().equals(secret);
+        }
+        if (credentials.secondAppId().equals(appId)) {
+            return secret == null ? !secretRequired : credentials.secondAppSecret().equals(secret);
+        }
+        return false;
+    }
+
     private void token(HttpExchange exchange, Map<String, String> query) throws IOException {
-        if (!credentials.appId().equals(query.get("appid")) || !credentials.appSecret().equals(query.get("secret"))) {
+        if (!knownApp(query.get("appid"), query.get("secret"), true)) {
             json(exchange, 200, Map.of("errcode", 40125, "errmsg", "invalid appsecret"));
             return;
         }
@@ -207,8 +225,7 @@ public final class WechatSandbox {
     }
 
     private void jscode2session(HttpExchange exchange, Map<String, String> query) throws IOException {
-        if (!credentials.appId().equals(query.get("appid"))
-                || (query.get("secret") != null && !credentials.appSecret().equals(query.get("secret")))) {
+        if (!knownApp(query.get("appid"), query.get("secret"), false)) {
             json(exchange, 200, Map.of("errcode", 40013, "errmsg", "invalid appid"));
             return;
         }
@@ -223,7 +240,7 @@ public final class WechatSandbox {
             return;
         }
         json(exchange, 200, Map.of(
-                "openid", openIdOf(name),
+                "openid", credentials.secondAppId().equals(query.get("appid")) ? secondAppOpenIdOf(name) : openIdOf(name),
                 "unionid", unionIdOf(name),
                 "session_key", java.util.Base64.getEncoder().encodeToString(PayCrypto.randomString(16).getBytes(StandardCharsets.UTF_8))));
     }

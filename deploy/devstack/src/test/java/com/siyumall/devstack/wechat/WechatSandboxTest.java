@@ -109,6 +109,21 @@ class WechatSandboxTest {
     }
 
     @Test
+    void theBrandsSecondMiniProgramSeesTheSameUnionidUnderItsOwnOpenid() throws Exception {
+        WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
+        config.setAppid(sandbox.credentials().secondAppId());
+        config.setSecret(sandbox.credentials().secondAppSecret());
+        config.setApiHostUrl(sandbox.url());
+        WxMaService second = new WxMaServiceImpl();
+        second.setWxMaConfig(config);
+
+        WxMaJscode2SessionResult session = second.getUserService().getSessionInfo("demo-carol");
+
+        assertThat(session.getOpenid()).isEqualTo(WechatSandbox.secondAppOpenIdOf("carol")).isNotEqualTo(WechatSandbox.openIdOf("carol"));
+        assertThat(session.getUnionid()).isEqualTo(WechatSandbox.unionIdOf("carol"));
+    }
+
+    @Test
     void aPhoneCodeGivesItsNumberAndMiniProgramCodesArePngs() throws Exception {
         WxMaService wx = miniApp();
         WxMaPhoneNumberInfo phone = wx.getUserService().getPhoneNoInfo("phone-13800138000");
