@@ -26,10 +26,13 @@ public class EdgeProperties {
 
     public static class Jwt {
         private String publicKey = "";
+        private String jwksUri = "";
         private String issuer = "siyumall";
 
         public String getPublicKey() { return publicKey; }
         public void setPublicKey(String publicKey) { this.publicKey = publicKey; }
+        public String getJwksUri() { return jwksUri; }
+        public void setJwksUri(String jwksUri) { this.jwksUri = jwksUri; }
         public String getIssuer() { return issuer; }
         public void setIssuer(String issuer) { this.issuer = issuer; }
     }

@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tokens are checked at the edge as the services check them (RS256 with the mall's public key, issuer, expiry, role),
+ * Tokens are checked at the edge as the services check them (RS256 with the mall's public key — configured, or fetched
+ * from member-service's JWKS endpoint when none is configured — issuer, expiry, role),
  * and each path prefix admits only its role; the services check again. Public paths are listed in mall-gateway.yml.
  */
 @Configuration
@@ -38,14 +39,18 @@ public class EdgeSecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(EdgeProperties properties) throws Exception {
-        String pem = properties.getJwt().getPublicKey();
-        byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", ""));
-        RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key).build();
+        NimbusReactiveJwtDecoder decoder = properties.getJwt().getPublicKey().isBlank()
+                ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.getJwt().getJwksUri()).build()
+                : NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties.getJwt().getPublicKey())).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.getJwt().getIssuer()),
                 new JwtClaimValidator<String>("role", ROLES::contains)));
         return decoder;
+    }
+
+    private static RSAPublicKey publicKey(String pem) throws Exception {
+        byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", ""));
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 
     @Bean

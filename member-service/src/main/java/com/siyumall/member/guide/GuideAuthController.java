@@ -1,0 +1,26 @@
+package com.siyumall.member.guide;
+
+import com.siyumall.member.auth.PasswordLoginRequest;
+import com.siyumall.member.auth.TokenResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Guide workspace")
+class GuideAuthController {
+    private final GuideService guides;
+
+    GuideAuthController(GuideService guides) {
+        this.guides = guides;
+    }
+
+    @PostMapping("/guide/auth/login")
+    @Operation(summary = "Guide login (public); five wrong passwords lock the account for 15 minutes")
+    TokenResponse login(@Valid @RequestBody PasswordLoginRequest request) {
+        return TokenResponse.of(guides.logIn(request.username(), request.password()), false);
+    }
+}
