@@ -174,6 +174,26 @@ class GuideCustomersTest {
     }
 
     @Test
+    void aGuideMovedToAnotherStoreTakesTheNewStoreIntoTheirNextToken() {
+        String username = "g-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/admin/guides", merchant, Map.of("username", username, "password", "guide-pass-1", "name", "Mover", "storeId", storeId));
+        MemberApi.Reply login = api.post("/guide/auth/login", null, Map.of("username", username, "password", "guide-pass-1"));
+        String otherStore = api.post("/admin/stores", merchant, Map.of("name", "Second store", "address", "2 Test road",
+                "latitude", 31.3, "longitude", 121.5, "opensAt", "10:00", "closesAt", "22:00")).text("storeId");
+
+        MemberApi.Reply moved = api.post("/admin/guides/" + login.text("accountId") + "/move", merchant, Map.of("storeId", otherStore));
+        assertThat(moved.text("storeId")).isEqualTo(otherStore);
+        MemberApi.Reply refreshed = api.post("/guide/auth/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.text("storeId")).isEqualTo(otherStore);
+
+        api.post("/admin/stores/" + storeId + "/close", merchant, null);
+        assertThat(api.post("/admin/guides/" + login.text("accountId") + "/move", merchant, Map.of("storeId", storeId)).code())
+                .isEqualTo("STORE_CLOSED");
+        api.post("/admin/stores/" + storeId + "/reopen", merchant, null);
+    }
+
+    @Test
     void aStaleQrOfADisabledGuideStillLogsTheMemberInWithoutBinding() {
         Guide gone = newGuide();
         api.post("/admin/guides/" + gone.id() + "/disable", merchant, null);

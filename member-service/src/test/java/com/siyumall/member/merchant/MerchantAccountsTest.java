@@ -126,6 +126,12 @@ class MerchantAccountsTest {
     }
 
     @Test
+    void theDemoAccountsExistOnlyInTheDemoProfile() {
+        assertThat(accounts.findByUsername("merchant")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guide WHERE username = 'guide1'", Integer.class)).isZero();
+    }
+
+    @Test
     void aDisabledAccountCanNeitherLogInNorRefresh() {
         String username = newAccount(Role.MERCHANT_OPERATOR);
         MemberApi.Reply session = api.merchantLogin(username, "right-password");
