@@ -1,10 +1,12 @@
 package com.siyumall.product;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Catalog, stock, banners, launches and sales statistics. */
 @SpringBootApplication
+@EnableScheduling
 public class ProductServiceApplication {
 
     public static void main(String[] args) {

@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Packages stay honest: no reaching into other services, controllers go through services. */
 @AnalyzeClasses(packages = "com.siyumall.product", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -20,4 +21,8 @@ class ArchitectureTest {
     static final ArchRule controllersDoNotReachMappers = noClasses()
             .that().areAnnotatedWith(RestController.class)
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper");
+
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnEachOtherInCircles = slices()
+            .matching("com.siyumall.product.(*)..").should().beFreeOfCycles();
 }

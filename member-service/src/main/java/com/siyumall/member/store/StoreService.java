@@ -1,13 +1,12 @@
 package com.siyumall.member.store;
 
+import com.siyumall.common.persistence.AfterCommit;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.web.PageQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.LocalTime;
@@ -103,11 +102,6 @@ public class StoreService {
     }
 
     private void indexAfterCommit(Store store) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                geo.put(store);
-            }
-        });
+        AfterCommit.run(() -> geo.put(store));
     }
 }

@@ -25,4 +25,12 @@ public record CategoryNode(long id, String name, String iconUrl, int level, int 
                         childrenOf(c.getId(), byParent)))
                 .toList();
     }
+
+    /** This category's id and those of everything below it. */
+    public List<Long> selfAndDescendantIds() {
+        List<Long> ids = new ArrayList<>();
+        ids.add(id);
+        children.forEach(child -> ids.addAll(child.selfAndDescendantIds()));
+        return ids;
+    }
 }

@@ -1,5 +1,6 @@
 package com.siyumall.product.category;
 
+import com.siyumall.common.persistence.AfterCommit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The category tree: read from a Redis copy while it is fresh, rebuilt from MySQL when a merchant changes it. */
 @Service
@@ -56,6 +56,24 @@ public class CategoryService {
         return tree;
     }
 
+    /** The category with everything below it (for "products in this category"), read from the cached tree. */
+    public Optional<CategoryNode> find(long categoryId) {
+        return find(tree(), categoryId);
+    }
+
+    private static Optional<CategoryNode> find(List<CategoryNode> nodes, long categoryId) {
+        for (CategoryNode node : nodes) {
+            if (node.id() == categoryId) {
+                return Optional.of(node);
+            }
+            Optional<CategoryNode> below = find(node.children(), categoryId);
+            if (below.isPresent()) {
+                return below;
+            }
+        }
+        return Optional.empty();
+    }
+
     @Transactional
     public Category create(String name, String iconUrl, int sortOrder, Long parentId) {
         Category category;
@@ -74,11 +92,6 @@ public class CategoryService {
     }
 
     private void evictAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                redis.getBucket(cacheKey, StringCodec.INSTANCE).delete();
-            }
-        });
+        AfterCommit.run(() -> redis.getBucket(cacheKey, StringCodec.INSTANCE).delete());
     }
 }

@@ -1,0 +1,80 @@
+package com.siyumall.product.catalog;
+
+import com.siyumall.common.persistence.AfterCommit;
+import com.siyumall.common.persistence.RedisKeys;
+import org.redisson.api.RLocalCachedMap;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.options.LocalCachedMapOptions;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The read side's caches. Product details live in a two-level cache (this JVM's near copy in front of a Redis hash;
+ * Redisson tells every instance to drop its near copy when one instance changes an entry). Lists are cached in Redis for
+ * a few seconds under a generation number that any catalog change bumps, so a change shows at once.
+ */
+@Component
+class ProductCache {
+    private static final Duration LIST_TTL = Duration.ofSeconds(30);
+
+    private final RLocalCachedMap<String, String> details;
+    private final RedissonClient redis;
+    private final RedisKeys keys;
+
+    ProductCache(RedissonClient redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+        this.details = redis.getLocalCachedMap(LocalCachedMapOptions.<String, String>name(keys.key("product:detail:v1"))
+                .codec(StringCodec.INSTANCE)
+                .cacheSize(10_000)
+                .timeToLive(Duration.ofMinutes(30))
+                .syncStrategy(LocalCachedMapOptions.SyncStrategy.INVALIDATE)
+                .reconnectionStrategy(LocalCachedMapOptions.ReconnectionStrategy.CLEAR));
+    }
+
+    String detail(long spuId, Supplier<String> loader) {
+        String key = Long.toString(spuId);
+        String cached = details.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String loaded = loader.get();
+        if (loaded != null) {
+            details.fastPut(key, loaded);
+        }
+        return loaded;
+    }
+
+    String list(String query, Supplier<String> loader) {
+        String key = keys.key("product:list:" + generation() + ":" + query);
+        var bucket = redis.<String>getBucket(key, StringCodec.INSTANCE);
+        String cached = bucket.get();
+        if (cached != null) {
+            return cached;
+        }
+        String loaded = loader.get();
+        bucket.set(loaded, LIST_TTL);
+        return loaded;
+    }
+
+    private long generation() {
+        return redis.getAtomicLong(keys.key("product:list:generation")).get();
+    }
+
+    /** Drops the product's cached detail and every cached list, once the change is committed. */
+    void evictAfterCommit(long spuId) {
+        Runnable evict = () -> {
+            details.fastRemove(Long.toString(spuId));
+            redis.getAtomicLong(keys.key("product:list:generation")).incrementAndGet();
+        };
+        AfterCommit.run(evict);
+    }
+
+    /** For tests and operators: is this product's detail in the near cache of this instance? */
+    boolean hasNearCopy(long spuId) {
+        return details.getCachedMap().containsKey(Long.toString(spuId));
+    }
+}

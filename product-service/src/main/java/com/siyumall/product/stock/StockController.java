@@ -1,0 +1,80 @@
+package com.siyumall.product.stock;
+
+import com.siyumall.common.security.CurrentPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Stock for order-service (internal, service token) and the merchant's corrections. */
+@RestController
+@Tag(name = "Stock")
+class StockController {
+    private static final String ORDER_NO = "[A-Za-z0-9_-]{1,64}";
+
+    private final StockService stock;
+    private final StockReconciler reconciler;
+
+    StockController(StockService stock, StockReconciler reconciler) {
+        this.stock = stock;
+        this.reconciler = reconciler;
+    }
+
+    record Line(@NotNull Long skuId, @NotNull @Min(1) @Max(999) Integer quantity) {}
+
+    record ReserveRequest(@NotBlank @Pattern(regexp = ORDER_NO) String orderNo, @NotEmpty @Size(max = 50) List<@Valid Line> items) {}
+
+    record ReservationView(String orderNo, String status, List<Line> items) {
+        static ReservationView of(StockService.Reservation r) {
+            return new ReservationView(r.orderNo(), r.status(),
+                    r.lines().stream().map(l -> new Line(l.skuId(), l.quantity())).toList());
+        }
+    }
+
+    record Adjustment(@NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta, @NotBlank @Size(max = 256) String reason) {}
+
+    record AdjustmentResult(Long skuId, int available) {}
+
+    @PostMapping("/internal/stock/reservations")
+    @Operation(summary = "Reserve a basket for an order, all or nothing; repeating it returns the first result")
+    ReservationView reserve(@Valid @RequestBody ReserveRequest request) {
+        return ReservationView.of(stock.reserve(request.orderNo(),
+                request.items().stream().map(l -> new StockLine(l.skuId(), l.quantity())).toList()));
+    }
+
+    @PostMapping("/internal/stock/reservations/{orderNo}/confirm")
+    @Operation(summary = "The order was paid: reserved units become sold")
+    ReservationView confirm(@PathVariable @Pattern(regexp = ORDER_NO) String orderNo) {
+        return ReservationView.of(stock.confirm(orderNo));
+    }
+
+    @PostMapping("/internal/stock/reservations/{orderNo}/release")
+    @Operation(summary = "The order was cancelled: reserved units go back on sale, once")
+    ReservationView release(@PathVariable @Pattern(regexp = ORDER_NO) String orderNo) {
+        return ReservationView.of(stock.release(orderNo));
+    }
+
+    @PostMapping("/admin/products/{spuId}/skus/{skuId}/stock")
+    @Operation(summary = "Correct a SKU's available stock by delta, with a reason (audit-logged)")
+    AdjustmentResult adjust(@PathVariable long spuId, @PathVariable long skuId, @Valid @RequestBody Adjustment request) {
+        return new AdjustmentResult(skuId, stock.adjust(spuId, skuId, request.delta(), request.reason(), CurrentPrincipal.get().id()));
+    }
+
+    @PostMapping("/admin/stock/reconcile")
+    @Operation(summary = "Compare Redis with MySQL now and repair drift (it also runs every few minutes)")
+    StockReconciler.Report reconcile() {
+        return reconciler.reconcile();
+    }
+}
