@@ -120,7 +120,7 @@ SiyuMall is up in $(( $(date +%s) - START )) s.
   WeChat sandbox  $(grep -o 'sandbox=[^ ]*' "$LOG_DIR/devstack.log" | head -1 | cut -d= -f2)   (auto-pay ${WECHAT_SANDBOX_AUTOPAY:-true})
   Services        product :8081  order :8082  member :8083  promotion :8084
   Logs            deploy/logs/
-  Demo data       product categories; merchant console merchant/merchant123; guides guide1..guide3/guide123;
+  Demo data       34 products in 4 categories; merchant console merchant/merchant123; guides guide1..guide3/guide123;
                   shopper login codes demo-<anyname> (each code once; demo-<name>.<anything> for the same user again)
   Try             curl http://localhost:8080/api/categories
 Press Ctrl-C to stop everything.

@@ -1,7 +1,9 @@
 package com.siyumall.product.demo;
 
 import com.siyumall.product.catalog.CatalogService;
-import com.siyumall.product.category.Category;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.product.catalog.ProductQueries;
+import com.siyumall.product.category.CategoryNode;
 import com.siyumall.product.category.CategoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Demo catalog for deploy/run-local.sh (profile {@code demo} only), loaded once into an empty catalog: four top-level
+ * Demo catalog for deploy/run-local.sh (profile {@code demo} only), loaded once, when no product is on the shelf: four top-level
  * categories, 34 products with colour/size SKUs and stock, every sixth one coming soon (launching in two days).
  */
 @Component
@@ -47,32 +50,35 @@ class CatalogDemoData implements ApplicationRunner {
 
     private final CategoryService categories;
     private final CatalogService catalog;
+    private final ProductQueries products;
     private final Clock clock;
 
-    CatalogDemoData(CategoryService categories, CatalogService catalog, Clock clock) {
+    CatalogDemoData(CategoryService categories, CatalogService catalog, ProductQueries products, Clock clock) {
         this.categories = categories;
         this.catalog = catalog;
+        this.products = products;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!categories.tree().isEmpty()) {
+        if (products.list(null, null, ProductQueries.Sort.SALES, new PageQuery(1, 1)).total() > 0) {
             return;
         }
         Instant soon = clock.instant().plus(Duration.ofDays(2));
         int order = 0;
         int products = 0;
         for (Map.Entry<String, Map<String, List<String>>> top : CATALOG.entrySet()) {
-            Category parent = categories.create(top.getKey(), null, order++, null);
+            long parent = categoryNamed(categories.tree(), top.getKey(), null, order++);
             int childOrder = 0;
-            for (Map.Entry<String, List<String>> child : new java.util.TreeMap<>(top.getValue()).entrySet()) {
-                Category leaf = categories.create(child.getKey(), null, childOrder++, parent.getId());
+            for (Map.Entry<String, List<String>> child : new TreeMap<>(top.getValue()).entrySet()) {
+                List<CategoryNode> siblings = categories.find(parent).map(CategoryNode::children).orElse(List.of());
+                long leaf = categoryNamed(siblings, child.getKey(), parent, childOrder++);
                 for (String name : child.getValue()) {
                     products++;
                     boolean cosmetics = top.getKey().equals("美妆个护");
                     long price = 5_900 + (products * 3_700L) % 60_000;
-                    catalog.create(new CatalogService.ProductInfo(leaf.getId(), name, top.getKey() + " · " + child.getKey(),
+                    catalog.create(new CatalogService.ProductInfo(leaf, name, top.getKey() + " · " + child.getKey(),
                                     name + "，SiyuMall 演示商品。", List.of(image(products, 1), image(products, 2)),
                                     products % 5 == 0 ? List.of("新品", "热卖") : List.of("热卖"),
                                     products % 6 == 0 ? soon : null),
@@ -81,6 +87,12 @@ class CatalogDemoData implements ApplicationRunner {
             }
         }
         log.info("Demo catalog loaded: {} top-level categories, {} products", CATALOG.size(), products);
+    }
+
+    /** The category of that name among {@code siblings}, made when missing (an earlier demo run may have left it). */
+    private long categoryNamed(List<CategoryNode> siblings, String name, Long parentId, int sortOrder) {
+        return siblings.stream().filter(c -> c.name().equals(name)).map(CategoryNode::id).findFirst()
+                .orElseGet(() -> categories.create(name, null, sortOrder, parentId).getId());
     }
 
     private static String image(int product, int n) {
