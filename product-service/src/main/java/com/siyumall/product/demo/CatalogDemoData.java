@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  */
 @Component
 @Profile("demo")
+@Order(1)
 class CatalogDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CatalogDemoData.class);
     private static final Map<String, Map<String, List<String>>> CATALOG = new LinkedHashMap<>();
