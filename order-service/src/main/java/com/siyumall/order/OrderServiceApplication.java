@@ -1,10 +1,12 @@
 package com.siyumall.order;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Cart, checkout, orders and their lifecycle, WeChat Pay, after-sale. */
 @SpringBootApplication
+@EnableScheduling
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

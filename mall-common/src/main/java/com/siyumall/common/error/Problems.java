@@ -41,6 +41,11 @@ public final class Problems {
 
     public ProblemDetail of(BusinessException e) {
         ProblemDetail problem = of(e.errorCode(), e.args());
+        if (e instanceof RemoteProblemException remote
+                && messages.getMessage("error." + e.errorCode().code(), null, null, LocaleContextHolder.getLocale()) == null) {
+            problem.setTitle(remote.title());
+            problem.setDetail(remote.detail());
+        }
         for (Map.Entry<String, Object> property : e.properties().entrySet()) {
             problem.setProperty(property.getKey(), property.getValue());
         }

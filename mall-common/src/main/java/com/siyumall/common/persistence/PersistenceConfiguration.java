@@ -1,5 +1,10 @@
 package com.siyumall.common.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.web.IdempotentRequests;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import com.baomidou.mybatisplus.annotation.DbType;
 import com.baomidou.mybatisplus.core.handlers.MetaObjectHandler;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
@@ -17,7 +22,7 @@ import java.time.Instant;
  * MyBatis-Plus as every service uses it: snowflake ids ({@code id-type: assign_id} in the shared defaults), MySQL
  * pagination capped at 100 rows, optimistic locking on {@code @Version} fields, and audit times from the clock.
  */
-@AutoConfiguration
+@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
 public class PersistenceConfiguration {
 
     @Bean
@@ -28,6 +33,12 @@ public class PersistenceConfiguration {
         interceptor.addInnerInterceptor(pagination);
         interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
         return interceptor;
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    IdempotentRequests idempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        return new IdempotentRequests(jdbc, json, clock);
     }
 
     @Bean

@@ -1,5 +1,17 @@
 package com.siyumall.common.security;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.error.CommonError;
+import com.siyumall.common.error.RemoteProblemException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import com.siyumall.common.web.RequestIds;
 import org.springframework.web.client.RestClient;
 
@@ -14,9 +26,12 @@ public class InternalClients {
     private final RestClient.Builder builder;
     private final InternalCallTokens tokens;
 
-    public InternalClients(RestClient.Builder builder, InternalCallTokens tokens) {
+    private final ObjectMapper json;
+
+    public InternalClients(RestClient.Builder builder, InternalCallTokens tokens, ObjectMapper json) {
         this.builder = builder;
         this.tokens = tokens;
+        this.json = json;
     }
 
     public RestClient forBaseUrl(String baseUrl) {
@@ -28,12 +43,35 @@ public class InternalClients {
                 .requestFactory(factory)
                 .requestInterceptor((request, body, execution) -> {
                     request.getHeaders().set(InternalCallTokens.HEADER, tokens.current());
+                    request.getHeaders().setAcceptLanguageAsLocales(java.util.List.of(LocaleContextHolder.getLocale()));
                     String requestId = RequestIds.current();
                     if (requestId != null) {
                         request.getHeaders().set(RequestIds.HEADER, requestId);
                     }
                     return execution.execute(request, body);
                 })
+                .defaultStatusHandler(HttpStatusCode::is4xxClientError, (request, response) -> {
+                    throw relayed(response.getStatusCode(), response.getBody().readAllBytes());
+                })
+                .defaultStatusHandler(HttpStatusCode::is5xxServerError, (request, response) -> {
+                    throw new BusinessException(CommonError.UPSTREAM_UNAVAILABLE);
+                })
                 .build();
+    }
+
+    /** A 4xx problem+json of the other service as our own refusal, same code and fields; anything else is a 503. */
+    private BusinessException relayed(HttpStatusCode status, byte[] body) {
+        try {
+            Map<String, Object> problem = json.readValue(body, new TypeReference<>() {});
+            String code = String.valueOf(problem.getOrDefault("code", "UPSTREAM_REFUSED"));
+            Map<String, Object> extra = new HashMap<>(problem);
+            for (String standard : List.of("type", "title", "status", "detail", "instance", "code", "requestId")) {
+                extra.remove(standard);
+            }
+            return new RemoteProblemException(code, HttpStatus.valueOf(status.value()), String.valueOf(problem.get("title")),
+                    String.valueOf(problem.get("detail")), extra);
+        } catch (IOException | RuntimeException e) {
+            return new BusinessException(CommonError.UPSTREAM_UNAVAILABLE);
+        }
     }
 }

@@ -59,8 +59,8 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InternalClients internalClients(RestClient.Builder builder, InternalCallTokens tokens) {
-        return new InternalClients(builder, tokens);
+    InternalClients internalClients(RestClient.Builder builder, InternalCallTokens tokens, com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new InternalClients(builder, tokens, json);
     }
 
     @Bean

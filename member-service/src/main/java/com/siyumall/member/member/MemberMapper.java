@@ -40,6 +40,9 @@ interface MemberMapper extends BaseMapper<Member> {
     int insertLogin(@Param("id") long id, @Param("memberId") long memberId, @Param("appId") String appId,
                     @Param("t") Touch touch, @Param("newMember") boolean newMember, @Param("at") Instant at);
 
+    @Select("SELECT openid FROM member_wechat_identity WHERE member_id = #{memberId} AND app_id = #{appId}")
+    String openidOf(@Param("memberId") long memberId, @Param("appId") String appId);
+
     @Select("SELECT COUNT(*) FROM member_wechat_identity WHERE member_id = #{memberId}")
     int identityCount(long memberId);
 }

@@ -60,6 +60,11 @@ public class MemberProfiles implements TokenSubjects {
         return new Profile(member, bindings.of(memberId));
     }
 
+    /** The member's openid in a mini-program of the brand (the main one when {@code appId} is null), for WeChat Pay. */
+    public Optional<String> openid(long memberId, String appId) {
+        return Optional.ofNullable(members.openidOf(memberId, appId == null || appId.isBlank() ? wechat.mainAppId() : appId));
+    }
+
     public Profile update(long memberId, String nickname, String avatarUrl, Member.Gender gender, LocalDate birthday) {
         transaction.executeWithoutResult(status -> {
             Member member = of(memberId).member();

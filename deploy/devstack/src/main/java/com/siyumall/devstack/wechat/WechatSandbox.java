@@ -492,10 +492,35 @@ public final class WechatSandbox {
         }, 200, TimeUnit.MILLISECONDS);
     }
 
-    private int notify(String url, String eventType, String summary, String originalType, Map<String, Object> resource) {
+    /** A notification as WeChat Pay sends it: the body and its Wechatpay-* headers. */
+    public record SignedNotification(Map<String, String> headers, String body) {}
+
+    /**
+     * Marks the prepay paid and returns its TRANSACTION.SUCCESS notification, signed by the platform key with the given
+     * timestamp, without sending it — so tests can deliver it many times, late, or with changed fields
+     * ({@code resourceChanges} replace top-level fields of the decrypted resource, e.g. {@code amount}).
+     */
+    public SignedNotification signedPaymentNotification(String prepayId, Map<String, Object> resourceChanges, long epochSeconds) {
+        Transaction tx = transactionsByPrepayId.get(prepayId);
+        if (tx == null) {
+            throw new IllegalArgumentException("No such prepay id: " + prepayId);
+        }
+        synchronized (tx) {
+            if (tx.state.equals("NOTPAY")) {
+                tx.state = "SUCCESS";
+                tx.transactionId = "42000" + System.currentTimeMillis() + String.format("%06d", sequence.incrementAndGet() % 1_000_000);
+                tx.successTime = OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS);
+            }
+        }
+        Map<String, Object> resource = new LinkedHashMap<>(tx.asQueryResult());
+        resource.putAll(resourceChanges);
+        return sign("TRANSACTION.SUCCESS", "支付成功", "transaction", resource, epochSeconds);
+    }
+
+    private SignedNotification sign(String eventType, String summary, String originalType, Map<String, Object> resource,
+                                    long epochSeconds) {
         try {
             String nonce = PayCrypto.randomString(12);
-            String associatedData = originalType;
             Map<String, Object> envelope = new LinkedHashMap<>();
             envelope.put("id", java.util.UUID.randomUUID().toString());
             envelope.put("create_time", OffsetDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.SECONDS).format(RFC3339));
@@ -505,23 +530,33 @@ public final class WechatSandbox {
             envelope.put("resource", Map.of(
                     "original_type", originalType,
                     "algorithm", "AEAD_AES_256_GCM",
-                    "ciphertext", PayCrypto.encrypt(credentials.apiV3Key(), nonce, associatedData, JSON.writeValueAsString(resource)),
-                    "associated_data", associatedData,
+                    "ciphertext", PayCrypto.encrypt(credentials.apiV3Key(), nonce, originalType, JSON.writeValueAsString(resource)),
+                    "associated_data", originalType,
                     "nonce", nonce));
             String body = JSON.writeValueAsString(envelope);
-            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+            String timestamp = Long.toString(epochSeconds);
             String signatureNonce = PayCrypto.randomString(32);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Wechatpay-Timestamp", timestamp);
+            headers.put("Wechatpay-Nonce", signatureNonce);
+            headers.put("Wechatpay-Serial", credentials.platformPublicKeyId());
+            headers.put("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048");
+            headers.put("Wechatpay-Signature", PayCrypto.sign(platformKeys.getPrivate(), timestamp + "\n" + signatureNonce + "\n" + body + "\n"));
+            return new SignedNotification(headers, body);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not sign a notification", e);
+        }
+    }
+
+    private int notify(String url, String eventType, String summary, String originalType, Map<String, Object> resource) {
+        try {
+            SignedNotification notification = sign(eventType, summary, originalType, resource, System.currentTimeMillis() / 1000);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
-                    .header("Wechatpay-Timestamp", timestamp)
-                    .header("Wechatpay-Nonce", signatureNonce)
-                    .header("Wechatpay-Serial", credentials.platformPublicKeyId())
-                    .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
-                    .header("Wechatpay-Signature", PayCrypto.sign(platformKeys.getPrivate(), timestamp + "\n" + signatureNonce + "\n" + body + "\n"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            int status = notifier.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofString(notification.body()));
+            notification.headers().forEach(request::header);
+            int status = notifier.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             notifications.add(Map.of("url", url, "eventType", eventType, "status", status, "resource", resource));
             log.info("WeChat sandbox notified {} of {}: HTTP {}", url, eventType, status);
             return status;

@@ -1,0 +1,21 @@
+package com.siyumall.order.clients;
+
+/**
+ * The seams where promotions (coupons) and growth (points) plug into checkout. Until those services provide their
+ * internal APIs, the default {@link NoBenefits} is in place: an order that asks for a coupon or points is refused with
+ * a clear 409, never silently priced without them.
+ */
+public interface Benefits {
+
+    /** Locks the member's coupon for the order (it can no longer be used elsewhere). */
+    void lockCoupon(long memberId, long couponId, String orderNo);
+
+    /** Gives a locked coupon back (the order failed or was cancelled). */
+    void unlockCoupon(long memberId, long couponId, String orderNo);
+
+    /** Holds points for the order. */
+    void holdPoints(long memberId, long points, String orderNo);
+
+    /** Returns held points. */
+    void releasePoints(long memberId, long points, String orderNo);
+}

@@ -1,0 +1,131 @@
+package com.siyumall.order.order;
+
+import com.baomidou.mybatisplus.annotation.FieldFill;
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import com.siyumall.common.error.BusinessException;
+
+import java.time.Instant;
+
+/**
+ * An order: what a member owes for what. It knows which moves are legal; the database guards the same moves
+ * ({@code UPDATE ... WHERE status = ?}) so a repeat or a race never applies one twice.
+ */
+@TableName("orders")
+public class Order {
+    public enum Delivery { EXPRESS, PICKUP }
+
+    @TableId(type = IdType.INPUT)
+    private String orderNo;
+    private Long memberId;
+    private OrderStatus status;
+    private Long itemsAmount;
+    private Long discountAmount;
+    private Long pointsUsed;
+    private Long pointsAmount;
+    private Long freight;
+    private Long payAmount;
+    private Delivery delivery;
+    private String address;
+    private Long pickupStoreId;
+    private Long couponId;
+    private String remark;
+    private Instant expiresAt;
+    private String prepayId;
+    private String transactionId;
+    private Instant paidAt;
+    private Instant cancelledAt;
+    private String cancelReason;
+    @TableField(fill = FieldFill.INSERT)
+    private Instant createdAt;
+    @TableField(fill = FieldFill.INSERT_UPDATE)
+    private Instant updatedAt;
+
+    public static Order place(String orderNo, long memberId, long itemsAmount, long discountAmount, long pointsUsed,
+                              long pointsAmount, long freight, Delivery delivery, String address, Long pickupStoreId,
+                              Long couponId, String remark, Instant expiresAt) {
+        Order order = new Order();
+        order.orderNo = orderNo;
+        order.memberId = memberId;
+        order.status = OrderStatus.UNPAID;
+        order.itemsAmount = itemsAmount;
+        order.discountAmount = discountAmount;
+        order.pointsUsed = pointsUsed;
+        order.pointsAmount = pointsAmount;
+        order.freight = freight;
+        order.payAmount = itemsAmount - discountAmount - pointsAmount + freight;
+        if (order.payAmount <= 0) {
+            throw new IllegalStateException("An order must cost something: " + order.payAmount);
+        }
+        order.delivery = delivery;
+        order.address = address;
+        order.pickupStoreId = pickupStoreId;
+        order.couponId = couponId;
+        order.remark = remark;
+        order.expiresAt = expiresAt;
+        return order;
+    }
+
+    /** Checks the move is legal from here; the caller then applies it with a guarded update. */
+    public void requireCanMoveTo(OrderStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new BusinessException(OrderError.ORDER_STATE_CONFLICT, orderNo, status.name(), next.name());
+        }
+    }
+
+    /** What WeChat Pay says was paid must be exactly what this order costs. */
+    public boolean isPaidInFullBy(long amount) {
+        return amount == payAmount;
+    }
+
+    public boolean belongsTo(long memberId) {
+        return this.memberId == memberId;
+    }
+
+    public String getOrderNo() { return orderNo; }
+    public void setOrderNo(String orderNo) { this.orderNo = orderNo; }
+    public Long getMemberId() { return memberId; }
+    public void setMemberId(Long memberId) { this.memberId = memberId; }
+    public OrderStatus getStatus() { return status; }
+    public void setStatus(OrderStatus status) { this.status = status; }
+    public Long getItemsAmount() { return itemsAmount; }
+    public void setItemsAmount(Long itemsAmount) { this.itemsAmount = itemsAmount; }
+    public Long getDiscountAmount() { return discountAmount; }
+    public void setDiscountAmount(Long discountAmount) { this.discountAmount = discountAmount; }
+    public Long getPointsUsed() { return pointsUsed; }
+    public void setPointsUsed(Long pointsUsed) { this.pointsUsed = pointsUsed; }
+    public Long getPointsAmount() { return pointsAmount; }
+    public void setPointsAmount(Long pointsAmount) { this.pointsAmount = pointsAmount; }
+    public Long getFreight() { return freight; }
+    public void setFreight(Long freight) { this.freight = freight; }
+    public Long getPayAmount() { return payAmount; }
+    public void setPayAmount(Long payAmount) { this.payAmount = payAmount; }
+    public Delivery getDelivery() { return delivery; }
+    public void setDelivery(Delivery delivery) { this.delivery = delivery; }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
+    public Long getPickupStoreId() { return pickupStoreId; }
+    public void setPickupStoreId(Long pickupStoreId) { this.pickupStoreId = pickupStoreId; }
+    public Long getCouponId() { return couponId; }
+    public void setCouponId(Long couponId) { this.couponId = couponId; }
+    public String getRemark() { return remark; }
+    public void setRemark(String remark) { this.remark = remark; }
+    public Instant getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(Instant expiresAt) { this.expiresAt = expiresAt; }
+    public String getPrepayId() { return prepayId; }
+    public void setPrepayId(String prepayId) { this.prepayId = prepayId; }
+    public String getTransactionId() { return transactionId; }
+    public void setTransactionId(String transactionId) { this.transactionId = transactionId; }
+    public Instant getPaidAt() { return paidAt; }
+    public void setPaidAt(Instant paidAt) { this.paidAt = paidAt; }
+    public Instant getCancelledAt() { return cancelledAt; }
+    public void setCancelledAt(Instant cancelledAt) { this.cancelledAt = cancelledAt; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+    public Instant getCreatedAt() { return createdAt; }
+    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+}

@@ -1,0 +1,42 @@
+package com.siyumall.order.order;
+
+import com.siyumall.common.event.MallEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The facts order-service publishes on ORDER_EVENTS. Consumers keep their own copies of the fields they read. */
+public final class OrderEvents {
+    private OrderEvents() {}
+
+    public record Line(long skuId, long spuId, int quantity, long amount) {
+        static List<Line> of(List<OrderLine> lines) {
+            return lines.stream().map(l -> new Line(l.getSkuId(), l.getSpuId(), l.getQuantity(), l.getAmount())).toList();
+        }
+    }
+
+    public record OrderCreated(String orderNo, long memberId, long payAmount, Long couponId, long pointsUsed, List<Line> lines,
+                               Instant createdAt, Instant expiresAt) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
+    public record OrderPaid(String orderNo, long memberId, long payAmount, List<Line> lines, Instant paidAt,
+                            String transactionId, Long couponId, long pointsUsed) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
+    /** Stock is released by order-service itself; coupons and points by their owners on this event. */
+    public record OrderCancelled(String orderNo, long memberId, Long couponId, long pointsUsed, String reason,
+                                 List<Line> lines, Instant cancelledAt) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
+    /** The unpaid-order timer, delivered at the order's expiry. */
+    public record UnpaidOrderDue(String orderNo) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+}

@@ -1,0 +1,104 @@
+package com.siyumall.order.order;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every status move of an order, each a guarded update with its history row and its event in one transaction.
+ * Stock follows the events: product-service confirms on OrderPaid and releases on OrderCancelled.
+ */
+@Service
+public class OrderLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
+
+    private final OrderMapper orders;
+    private final OrderLineMapper lines;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    OrderLifecycle(OrderMapper orders, OrderLineMapper lines, EventPublisher events, Clock clock) {
+        this.orders = orders;
+        this.lines = lines;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new order with its lines, history and OrderCreated event, and its unpaid timer at {@code expiresAt}. */
+    @Transactional
+    public void create(Order order, List<OrderLine> orderLines, List<DiscountRow> discounts) {
+        orders.insert(order);
+        orderLines.forEach(lines::insert);
+        discounts.forEach(d -> orders.discount(IdWorker.getId(), order.getOrderNo(), d.kind(), d.label(), d.amount()));
+        Instant now = clock.instant();
+        orders.history(IdWorker.getId(), order.getOrderNo(), null, OrderStatus.UNPAID.name(), "SUBMITTED", now);
+        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderCreated(order.getOrderNo(), order.getMemberId(), order.getPayAmount(),
+                order.getCouponId(), order.getPointsUsed(), OrderEvents.Line.of(orderLines), now, order.getExpiresAt()));
+        events.schedule(Topics.ORDER_TIMERS, new OrderEvents.UnpaidOrderDue(order.getOrderNo()), order.getExpiresAt());
+    }
+
+    public record DiscountRow(String kind, String label, long amount) {}
+
+    /** UNPAID → CANCELLED; false when the order had already moved on (paid, or cancelled by someone else). */
+    @Transactional
+    public boolean cancel(String orderNo, String reason) {
+        Instant now = clock.instant();
+        if (orders.markCancelled(orderNo, reason, now) == 0) {
+            return false;
+        }
+        Order order = orders.selectById(orderNo);
+        orders.history(IdWorker.getId(), orderNo, OrderStatus.UNPAID.name(), OrderStatus.CANCELLED.name(), reason, now);
+        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderCancelled(orderNo, order.getMemberId(), order.getCouponId(),
+                order.getPointsUsed(), reason, OrderEvents.Line.of(linesOf(orderNo)), now));
+        log.info("Order {} cancelled: {}", orderNo, reason);
+        return true;
+    }
+
+    /** UNPAID → PAID, once per order, for this WeChat Pay transaction; false when it had already moved. */
+    @Transactional
+    public boolean markPaid(String orderNo, String transactionId, Instant paidAt) {
+        if (orders.markPaid(orderNo, transactionId, paidAt) == 0) {
+            return false;
+        }
+        Order order = orders.selectById(orderNo);
+        orders.history(IdWorker.getId(), orderNo, OrderStatus.UNPAID.name(), OrderStatus.PAID.name(), "WECHAT_PAY", clock.instant());
+        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderPaid(orderNo, order.getMemberId(), order.getPayAmount(),
+                OrderEvents.Line.of(linesOf(orderNo)), paidAt, transactionId, order.getCouponId(), order.getPointsUsed()));
+        return true;
+    }
+
+    public void recordPrepay(String orderNo, String prepayId) {
+        orders.recordPrepay(orderNo, prepayId, clock.instant());
+    }
+
+    public Order get(String orderNo) {
+        Order order = orders.selectById(orderNo);
+        if (order == null) {
+            throw new BusinessException(OrderError.ORDER_NOT_FOUND, orderNo);
+        }
+        return order;
+    }
+
+    /** The member's own order; anyone else's is "not found", so order numbers cannot be probed. */
+    public Order ownedBy(long memberId, String orderNo) {
+        Order order = orders.selectById(orderNo);
+        if (order == null || !order.belongsTo(memberId)) {
+            throw new BusinessException(OrderError.ORDER_NOT_FOUND, orderNo);
+        }
+        return order;
+    }
+
+    public List<OrderLine> linesOf(String orderNo) {
+        return lines.selectList(new LambdaQueryWrapper<OrderLine>().eq(OrderLine::getOrderNo, orderNo).orderByAsc(OrderLine::getId));
+    }
+}

@@ -1,0 +1,49 @@
+package com.siyumall.order.order;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Status moves are conditional updates: 1 row for the call that moved the order, 0 for every repeat or racer. */
+@Mapper
+public interface OrderMapper extends BaseMapper<Order> {
+
+    @Update("UPDATE orders SET status = 'PAID', transaction_id = #{txId}, paid_at = #{at}, updated_at = #{at} "
+            + "WHERE order_no = #{orderNo} AND status = 'UNPAID'")
+    int markPaid(@Param("orderNo") String orderNo, @Param("txId") String transactionId, @Param("at") Instant at);
+
+    @Update("UPDATE orders SET status = 'CANCELLED', cancelled_at = #{at}, cancel_reason = #{reason}, updated_at = #{at} "
+            + "WHERE order_no = #{orderNo} AND status = 'UNPAID'")
+    int markCancelled(@Param("orderNo") String orderNo, @Param("reason") String reason, @Param("at") Instant at);
+
+    @Update("UPDATE orders SET prepay_id = #{prepayId}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'UNPAID'")
+    int recordPrepay(@Param("orderNo") String orderNo, @Param("prepayId") String prepayId, @Param("at") Instant at);
+
+    @Select("SELECT order_no FROM orders WHERE status = 'UNPAID' AND expires_at <= #{before} ORDER BY expires_at LIMIT #{limit}")
+    List<String> expiredUnpaid(@Param("before") Instant before, @Param("limit") int limit);
+
+    @Insert("INSERT INTO order_status_history (id, order_no, from_status, to_status, reason, changed_at) "
+            + "VALUES (#{id}, #{orderNo}, #{from}, #{to}, #{reason}, #{at})")
+    int history(@Param("id") long id, @Param("orderNo") String orderNo, @Param("from") String from, @Param("to") String to,
+                @Param("reason") String reason, @Param("at") Instant at);
+
+    @Insert("INSERT INTO order_discount (id, order_no, kind, label, amount) VALUES (#{id}, #{orderNo}, #{kind}, #{label}, #{amount})")
+    int discount(@Param("id") long id, @Param("orderNo") String orderNo, @Param("kind") String kind, @Param("label") String label,
+                 @Param("amount") long amount);
+
+    @Select("SELECT kind, label, amount FROM order_discount WHERE order_no = #{orderNo} ORDER BY id")
+    List<DiscountLine> discountsOf(String orderNo);
+
+    record DiscountLine(String kind, String label, Long amount) {}
+
+    @Select("SELECT from_status, to_status, reason, changed_at FROM order_status_history WHERE order_no = #{orderNo} ORDER BY changed_at, id")
+    List<StatusChange> historyOf(String orderNo);
+
+    record StatusChange(String fromStatus, String toStatus, String reason, Instant changedAt) {}
+}

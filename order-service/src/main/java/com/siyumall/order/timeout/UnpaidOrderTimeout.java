@@ -1,0 +1,77 @@
+package com.siyumall.order.timeout;
+
+import com.siyumall.common.event.EventEnvelope;
+import com.siyumall.common.event.IdempotentEventListener;
+import com.siyumall.common.event.Topics;
+import com.siyumall.order.order.Order;
+import com.siyumall.order.order.OrderEvents;
+import com.siyumall.order.order.OrderLifecycle;
+import com.siyumall.order.order.OrderMapper;
+import com.siyumall.order.order.OrderStatus;
+import com.siyumall.order.payment.PaymentService;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Cancels orders left unpaid: a RocketMQ delayed message fires at each order's expiry, and a sweep catches any message
+ * lost. Before cancelling, WeChat Pay is asked whether the order was paid after all.
+ */
+@Component
+@RocketMQMessageListener(topic = Topics.ORDER_TIMERS, selectorExpression = "UnpaidOrderDue", consumerGroup = "order-unpaid-timeout")
+public class UnpaidOrderTimeout extends IdempotentEventListener<OrderEvents.UnpaidOrderDue> {
+    private static final Logger log = LoggerFactory.getLogger(UnpaidOrderTimeout.class);
+    private static final Duration SWEEP_GRACE = Duration.ofSeconds(30);
+
+    private final OrderLifecycle orders;
+    private final PaymentService payments;
+    private final OrderMapper orderRows;
+    private final Clock clock;
+
+    UnpaidOrderTimeout(OrderLifecycle orders, PaymentService payments, OrderMapper orderRows, Clock clock) {
+        super(OrderEvents.UnpaidOrderDue.class);
+        this.orders = orders;
+        this.payments = payments;
+        this.orderRows = orderRows;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void handle(OrderEvents.UnpaidOrderDue due, EventEnvelope envelope) {
+        expire(due.orderNo());
+    }
+
+    /** Cancels the order if it is still unpaid and due; returns whether it did. */
+    public boolean expire(String orderNo) {
+        Order order = orders.get(orderNo);
+        if (order.getStatus() != OrderStatus.UNPAID || order.getExpiresAt().isAfter(clock.instant())) {
+            return false;
+        }
+        if (payments.paidAtWechat(order)) {
+            log.info("Order {} was paid at WeChat Pay before its timeout; not cancelled", orderNo);
+            return false;
+        }
+        return orders.cancel(orderNo, "PAYMENT_TIMEOUT");
+    }
+
+    /** The safety net for timers that never arrived. */
+    @Scheduled(fixedDelayString = "${siyumall.order.sweep-every:30s}", initialDelayString = "${siyumall.order.sweep-every:30s}")
+    void sweep() {
+        List<String> due = orderRows.expiredUnpaid(clock.instant().minus(SWEEP_GRACE), 200);
+        for (String orderNo : due) {
+            try {
+                if (expire(orderNo)) {
+                    log.warn("Order {} was cancelled by the sweep: its timer did not arrive", orderNo);
+                }
+            } catch (RuntimeException e) {
+                log.error("Sweep could not expire order {}", orderNo, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package com.siyumall.order.checkout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.devstack.DevStack;
+import com.siyumall.devstack.wechat.WechatSandbox;
+import com.siyumall.order.support.Shop;
+import com.siyumall.order.support.UpstreamServices;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MallIntegrationTest(properties = {"spring.config.name=order-service", "siyumall.order.unpaid-timeout=10m"})
+class CheckoutAndPaymentTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        UpstreamServices.register(registry);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private Shop.Reply call(String method, String path, String token, Object body) {
+        return Shop.call(base(), method, path, token, body, Map.of());
+    }
+
+    private Shop.Reply submit(Shop.Member member, String key, Object body) {
+        return Shop.call(base(), "POST", "/api/orders", member.token(), body, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    }
+
+    private static Map<String, Object> basket(Shop.Product product, int quantity) {
+        return Map.of("items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)),
+                "address", Map.of("name", "张三", "phone", "13800138000", "region", "上海市 静安区", "detail", "南京西路 1 号"));
+    }
+
+    private String prepayIdOf(Shop.Reply pay) {
+        return pay.text("package").substring("prepay_id=".length());
+    }
+
+    private int events(String type, String orderNo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND event_key = ?", Integer.class, type, orderNo);
+    }
+
+    private String status(String orderNo) {
+        return jdbc.queryForObject("SELECT status FROM orders WHERE order_no = ?", String.class, orderNo);
+    }
+
+    @Test
+    void aMemberBuysFromTheCartPaysThroughTheSandboxAndTheStockIsSold() {
+        Shop.Product product = Shop.product(3000, 10);
+        Shop.Member member = Shop.member();
+        assertThat(call("POST", "/api/cart/items", member.token(), Map.of("skuId", product.skuId(), "quantity", 2)).status()).isEqualTo(200);
+        JsonNode cart = call("GET", "/api/cart", member.token(), null).body();
+        assertThat(cart.path("items").get(0).path("price").asLong()).isEqualTo(3000);
+        assertThat(cart.path("items").get(0).path("buyable").asBoolean()).isTrue();
+
+        Shop.Reply preview = call("POST", "/api/orders/preview", member.token(), basket(product, 2));
+        assertThat(preview.body().path("itemsAmount").asLong()).isEqualTo(6000);
+        assertThat(preview.body().path("freight").asLong()).as("below the free-delivery threshold").isEqualTo(1000);
+        assertThat(preview.body().path("payAmount").asLong()).isEqualTo(7000);
+
+        Shop.Reply placed = submit(member, UUID.randomUUID().toString(), basket(product, 2));
+        assertThat(placed.status()).isEqualTo(201);
+        String orderNo = placed.text("orderNo");
+        assertThat(placed.text("status")).isEqualTo("UNPAID");
+        assertThat(placed.body().path("payAmount").asLong()).isEqualTo(7000);
+        assertThat(call("GET", "/api/cart", member.token(), null).body().path("items")).as("bought SKUs leave the cart").isEmpty();
+        assertThat(Shop.stockOf(product).path("reserved").asInt()).isEqualTo(2);
+
+        Shop.Reply pay = call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null);
+        assertThat(pay.status()).isEqualTo(200);
+        assertThat(pay.text("appId")).isEqualTo(DevStack.get().wechat().credentials().appId());
+        assertThat(pay.text("signType")).isEqualTo("RSA");
+        assertThat(pay.text("paySign")).isNotBlank();
+
+        Map<String, Object> notified = DevStack.get().wechat().paySucceeded(prepayIdOf(pay));
+        assertThat(notified).containsEntry("notifyStatus", 204);
+        assertThat(status(orderNo)).isEqualTo("PAID");
+        assertThat(events("OrderPaid", orderNo)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Shop.stockOf(product).path("sold").asInt() == 2);
+        assertThat(Shop.stockOf(product).path("reserved").asInt()).isZero();
+
+        JsonNode detail = call("GET", "/api/orders/" + orderNo, member.token(), null).body();
+        assertThat(detail.path("status").asText()).isEqualTo("PAID");
+        assertThat(detail.path("items").get(0).path("name").asText()).isEqualTo("订单测试商品");
+        assertThat(detail.path("history").findValuesAsText("toStatus")).containsExactly("UNPAID", "PAID");
+        assertThat(call("GET", "/api/orders?status=PAID", member.token(), null).body().path("items").findValuesAsText("orderNo"))
+                .containsExactly(orderNo);
+    }
+
+    @Test
+    void tenIdenticalNotificationsAtOncePayTheOrderOnceAndForgedStaleOrWrongAmountOnesChangeNothing() throws Exception {
+        Shop.Product product = Shop.product(1500, 10);
+        Shop.Member member = Shop.member();
+        String orderNo = submit(member, UUID.randomUUID().toString(), basket(product, 1)).text("orderNo");
+        String prepayId = prepayIdOf(call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null));
+        WechatSandbox sandbox = DevStack.get().wechat();
+        long now = Instant.now().getEpochSecond();
+
+        WechatSandbox.SignedNotification stale = sandbox.signedPaymentNotification(prepayId, Map.of(), now - 600);
+        assertThat(post(stale).status()).isEqualTo(401);
+        WechatSandbox.SignedNotification cheaper = sandbox.signedPaymentNotification(prepayId, Map.of("amount",
+                Map.of("total", 1, "payer_total", 1, "currency", "CNY", "payer_currency", "CNY")), now);
+        Shop.Reply wrongAmount = post(cheaper);
+        assertThat(wrongAmount.status()).isEqualTo(400);
+        assertThat(wrongAmount.body().path("reason").asText()).isEqualTo("REJECTED_AMOUNT");
+        WechatSandbox.SignedNotification genuine = sandbox.signedPaymentNotification(prepayId, Map.of(), now);
+        WechatSandbox.SignedNotification tampered = new WechatSandbox.SignedNotification(genuine.headers(),
+                genuine.body().replace("\"summary\":\"", "\"summary\":\"x"));
+        assertThat(post(tampered).status()).isEqualTo(401);
+        Map<String, String> forgedHeaders = new java.util.HashMap<>(genuine.headers());
+        forgedHeaders.put("Wechatpay-Signature", java.util.Base64.getEncoder().encodeToString(new byte[256]));
+        assertThat(post(new WechatSandbox.SignedNotification(forgedHeaders, genuine.body())).status()).isEqualTo(401);
+        assertThat(status(orderNo)).isEqualTo("UNPAID");
+        assertThat(events("OrderPaid", orderNo)).isZero();
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Shop.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return post(genuine);
+            }));
+        }
+        start.countDown();
+        for (Future<Shop.Reply> reply : replies) {
+            assertThat(reply.get().status()).isEqualTo(204);
+        }
+        pool.shutdown();
+
+        assertThat(status(orderNo)).isEqualTo("PAID");
+        assertThat(events("OrderPaid", orderNo)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT outcome FROM payment_notification WHERE order_no = ?", String.class, orderNo))
+                .containsOnlyOnce("PAID").contains("DUPLICATE", "REJECTED_AMOUNT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_notification WHERE outcome = 'DUPLICATE' AND order_no = ?",
+                Integer.class, orderNo)).isEqualTo(9);
+    }
+
+    private Shop.Reply post(WechatSandbox.SignedNotification notification) {
+        return Shop.call(base(), "POST", "/api/payments/wechat/notify", null, notification.body(), notification.headers());
+    }
+
+    @Test
+    void twoSubmitsWithOneIdempotencyKeyAtOnceMakeOneOrderAndOthersCannotSeeIt() throws Exception {
+        Shop.Product product = Shop.product(2000, 10);
+        Shop.Member member = Shop.member();
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Shop.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return submit(member, key, basket(product, 1));
+            }));
+        }
+        start.countDown();
+        Shop.Reply first = replies.get(0).get();
+        Shop.Reply second = replies.get(1).get();
+        pool.shutdown();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.text("orderNo")).isEqualTo(first.text("orderNo"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE member_id = ?", Integer.class, Long.valueOf(member.id()))).isEqualTo(1);
+        assertThat(Shop.stockOf(product).path("reserved").asInt()).isEqualTo(1);
+        assertThat(submit(member, key, basket(product, 2)).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(submit(member, null, basket(product, 1)).code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+
+        Shop.Member stranger = Shop.member();
+        String orderNo = first.text("orderNo");
+        assertThat(call("GET", "/api/orders/" + orderNo, stranger.token(), null).status()).isEqualTo(404);
+        assertThat(call("POST", "/api/orders/" + orderNo + "/pay", stranger.token(), null).status()).isEqualTo(404);
+        assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", stranger.token(), null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/orders", stranger.token(), null).body().path("items")).isEmpty();
+    }
+
+    @Test
+    void whenTheCouponCannotBeLockedTheReservedStockGoesBackAndNoOrderExists() {
+        Shop.Product product = Shop.product(2000, 5);
+        Shop.Member member = Shop.member();
+        Map<String, Object> withCoupon = new java.util.HashMap<>(basket(product, 3));
+        withCoupon.put("couponId", "777");
+
+        Shop.Reply refused = submit(member, UUID.randomUUID().toString(), withCoupon);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("COUPON_UNAVAILABLE");
+        JsonNode stock = Shop.stockOf(product);
+        assertThat(stock.path("available").asInt()).isEqualTo(5);
+        assertThat(stock.path("reserved").asInt()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE member_id = ?", Integer.class, Long.valueOf(member.id()))).isZero();
+
+        Shop.Reply tooMany = submit(member, UUID.randomUUID().toString(), basket(product, 6));
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.code()).isEqualTo("STOCK_INSUFFICIENT");
+        assertThat(tooMany.body().path("skuId").asText()).isEqualTo(product.skuId());
+        assertThat(submit(member, UUID.randomUUID().toString(), Map.of("items", List.of(Map.of("skuId", product.skuId(), "quantity", 1))))
+                .code()).isEqualTo("DELIVERY_REQUIRED");
+    }
+
+    @Test
+    void aPaymentForAnOrderAlreadyCancelledIsRefundedAutomatically() {
+        Shop.Product product = Shop.product(2500, 5);
+        Shop.Member member = Shop.member();
+        String orderNo = submit(member, UUID.randomUUID().toString(), basket(product, 1)).text("orderNo");
+        String prepayId = prepayIdOf(call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null));
+        assertThat(call("POST", "/api/orders/" + orderNo + "/cancel", member.token(), null).text("status")).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Shop.stockOf(product).path("available").asInt() == 5);
+
+        assertThat(DevStack.get().wechat().paySucceeded(prepayId)).containsEntry("notifyStatus", 204);
+
+        assertThat(status(orderNo)).isEqualTo("CANCELLED");
+        assertThat(events("OrderPaid", orderNo)).isZero();
+        assertThat(jdbc.queryForMap("SELECT amount, status FROM refund WHERE order_no = ?", orderNo))
+                .containsEntry("amount", 3500L).containsEntry("status", "PROCESSING");
+        assertThat(call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null).code()).isEqualTo("ORDER_NOT_PAYABLE");
+    }
+}

@@ -1,0 +1,80 @@
+package com.siyumall.order.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.testsupport.TestTokens;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Test helpers that act as the merchant console and the mini-program against the running services. */
+public final class Shop {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Shop() {}
+
+    public record Reply(int status, JsonNode body) {
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+
+        public String code() {
+            return body.path("code").asText();
+        }
+    }
+
+    public static Reply call(String baseUrl, String method, String path, String token, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+                    .header("Content-Type", "application/json").header("Accept-Language", "en");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body() == null || response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Product(String spuId, String skuId) {}
+
+    /** A product on the shelf with one SKU at {@code price} fen and {@code stock} units. */
+    public static Product product(long price, int stock) {
+        String merchant = TestTokens.merchant(1);
+        String categoryId = call(UpstreamServices.productUrl(), "POST", "/admin/categories", merchant,
+                Map.of("name", "orders-" + UUID.randomUUID().toString().substring(0, 8)), Map.of()).text("id");
+        Reply created = call(UpstreamServices.productUrl(), "POST", "/admin/products", merchant, Map.of("categoryId", categoryId,
+                "name", "订单测试商品", "onShelf", true, "images", List.of("https://img.test/o.jpg"),
+                "skus", List.of(Map.of("specs", Map.of("颜色", "黑"), "price", price, "stock", stock))), Map.of());
+        if (created.status() != 201) {
+            throw new IllegalStateException("Product not created: " + created.body());
+        }
+        return new Product(created.text("spuId"), created.body().path("skus").get(0).path("skuId").asText());
+    }
+
+    /** The SKU's stock as the merchant sees it: available, reserved, sold. */
+    public static JsonNode stockOf(Product product) {
+        return call(UpstreamServices.productUrl(), "GET", "/admin/products/" + product.spuId(), TestTokens.merchant(1), null, Map.of())
+                .body().path("skus").get(0);
+    }
+
+    public record Member(String id, String token) {}
+
+    /** A new member, logged in through member-service with a sandbox WeChat code (so WeChat Pay knows their openid). */
+    public static Member member() {
+        Reply login = call(UpstreamServices.memberUrl(), "POST", "/api/auth/wechat-login", null,
+                Map.of("code", "demo-buyer" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)), Map.of());
+        return new Member(login.text("memberId"), login.text("accessToken"));
+    }
+}

@@ -1,0 +1,40 @@
+package com.siyumall.order.support;
+
+import com.siyumall.devstack.DevStackExtension;
+import com.siyumall.member.MemberServiceApplication;
+import com.siyumall.product.ProductServiceApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real product-service and member-service that checkout calls, started once per test JVM beside order-service
+ * (each its own Spring context on its own port, on the same dev stack).
+ */
+public final class UpstreamServices {
+    private static ConfigurableApplicationContext product;
+    private static ConfigurableApplicationContext member;
+
+    private UpstreamServices() {}
+
+    public static synchronized void register(DynamicPropertyRegistry registry) {
+        if (product == null) {
+            DevStackExtension.prepare();
+            product = ProductServiceApplication.application().run("--server.port=0");
+            member = MemberServiceApplication.application().run("--server.port=0");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                member.close();
+                product.close();
+            }, "upstream-services-stop"));
+        }
+        registry.add("siyumall.services.product", UpstreamServices::productUrl);
+        registry.add("siyumall.services.member", UpstreamServices::memberUrl);
+    }
+
+    public static String productUrl() {
+        return "http://127.0.0.1:" + product.getEnvironment().getProperty("local.server.port");
+    }
+
+    public static String memberUrl() {
+        return "http://127.0.0.1:" + member.getEnvironment().getProperty("local.server.port");
+    }
+}

@@ -1,0 +1,57 @@
+package com.siyumall.product.stock;
+
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.event.EventEnvelope;
+import com.siyumall.common.event.IdempotentEventListener;
+import com.siyumall.common.event.Topics;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Stock follows the order's fate: paid orders' units become sold, cancelled orders' units go back on sale. */
+final class StockOrderListeners {
+    private static final Logger log = LoggerFactory.getLogger(StockOrderListeners.class);
+
+    private StockOrderListeners() {}
+
+    /** order-service's OrderPaid and OrderCancelled, as read here. */
+    record OrderSettled(String orderNo) {}
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderPaid", consumerGroup = "product-stock-confirm")
+    static class ConfirmOnOrderPaid extends IdempotentEventListener<OrderSettled> {
+        private final StockService stock;
+
+        ConfirmOnOrderPaid(StockService stock) {
+            super(OrderSettled.class);
+            this.stock = stock;
+        }
+
+        @Override
+        protected void handle(OrderSettled event, EventEnvelope envelope) {
+            try {
+                stock.confirm(event.orderNo());
+            } catch (BusinessException e) {
+                // retrying cannot help: the order has no reservation here, or it was released
+                log.error("Paid order {} could not confirm its stock: {}", event.orderNo(), e.errorCode().code());
+            }
+        }
+    }
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderCancelled", consumerGroup = "product-stock-release")
+    static class ReleaseOnOrderCancelled extends IdempotentEventListener<OrderSettled> {
+        private final StockService stock;
+
+        ReleaseOnOrderCancelled(StockService stock) {
+            super(OrderSettled.class);
+            this.stock = stock;
+        }
+
+        @Override
+        protected void handle(OrderSettled event, EventEnvelope envelope) {
+            stock.release(event.orderNo());
+        }
+    }
+}
