@@ -38,6 +38,11 @@ public class Order {
     private Instant paidAt;
     private Instant cancelledAt;
     private String cancelReason;
+    private String carrier;
+    private String trackingNo;
+    private Instant shippedAt;
+    private Instant completedAt;
+    private Long refundedAmount;
     @TableField(fill = FieldFill.INSERT)
     private Instant createdAt;
     @TableField(fill = FieldFill.INSERT_UPDATE)
@@ -65,6 +70,7 @@ public class Order {
         order.couponId = couponId;
         order.remark = remark;
         order.expiresAt = expiresAt;
+        order.refundedAmount = 0L;
         return order;
     }
 
@@ -78,6 +84,11 @@ public class Order {
     /** What WeChat Pay says was paid must be exactly what this order costs. */
     public boolean isPaidInFullBy(long amount) {
         return amount == payAmount;
+    }
+
+    /** How much can still be refunded. */
+    public long refundable() {
+        return payAmount - (refundedAmount == null ? 0 : refundedAmount);
     }
 
     public boolean belongsTo(long memberId) {
@@ -124,6 +135,16 @@ public class Order {
     public void setCancelledAt(Instant cancelledAt) { this.cancelledAt = cancelledAt; }
     public String getCancelReason() { return cancelReason; }
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+    public String getCarrier() { return carrier; }
+    public void setCarrier(String carrier) { this.carrier = carrier; }
+    public String getTrackingNo() { return trackingNo; }
+    public void setTrackingNo(String trackingNo) { this.trackingNo = trackingNo; }
+    public Instant getShippedAt() { return shippedAt; }
+    public void setShippedAt(Instant shippedAt) { this.shippedAt = shippedAt; }
+    public Instant getCompletedAt() { return completedAt; }
+    public void setCompletedAt(Instant completedAt) { this.completedAt = completedAt; }
+    public Long getRefundedAmount() { return refundedAmount; }
+    public void setRefundedAmount(Long refundedAmount) { this.refundedAmount = refundedAmount; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

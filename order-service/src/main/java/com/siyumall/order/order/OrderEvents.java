@@ -34,6 +34,32 @@ public final class OrderEvents {
         public String eventKey() { return orderNo; }
     }
 
+    public record OrderShipped(String orderNo, long memberId, String carrier, String trackingNo, Instant shippedAt) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
+    public record OrderCompleted(String orderNo, long memberId, long payAmount, Instant completedAt) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
+    /**
+     * Money went back to the member: {@code lines} say what was refunded (all lines for a whole-order refund);
+     * {@code restock} says the goods never left, so their stock returns.
+     */
+    public record OrderRefunded(String orderNo, long memberId, String refundNo, long refundAmount, List<Line> lines,
+                                boolean restock, boolean fullyRefunded, Instant refundedAt) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
+    /** The auto-confirm timer, delivered N days after shipping. */
+    public record ShippedOrderDue(String orderNo) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
     /** The unpaid-order timer, delivered at the order's expiry. */
     public record UnpaidOrderDue(String orderNo) implements MallEvent {
         @Override

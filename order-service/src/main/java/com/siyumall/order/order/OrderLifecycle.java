@@ -77,6 +77,54 @@ public class OrderLifecycle {
         return true;
     }
 
+    /** PAID → SHIPPED, with the auto-confirm timer {@code autoConfirmAfter} later. */
+    @Transactional
+    public boolean ship(String orderNo, String carrier, String trackingNo, java.time.Duration autoConfirmAfter) {
+        Instant now = clock.instant();
+        if (orders.markShipped(orderNo, carrier, trackingNo, now) == 0) {
+            return false;
+        }
+        Order order = orders.selectById(orderNo);
+        orders.history(IdWorker.getId(), orderNo, OrderStatus.PAID.name(), OrderStatus.SHIPPED.name(), "SHIPPED", now);
+        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderShipped(orderNo, order.getMemberId(), carrier, trackingNo, now));
+        events.schedule(Topics.ORDER_TIMERS, new OrderEvents.ShippedOrderDue(orderNo), now.plus(autoConfirmAfter));
+        return true;
+    }
+
+    /** SHIPPED → COMPLETED (the member confirmed receipt, or the auto-confirm timer fired). */
+    @Transactional
+    public boolean complete(String orderNo, String reason) {
+        Instant now = clock.instant();
+        if (orders.markCompleted(orderNo, now) == 0) {
+            return false;
+        }
+        Order order = orders.selectById(orderNo);
+        orders.history(IdWorker.getId(), orderNo, OrderStatus.SHIPPED.name(), OrderStatus.COMPLETED.name(), reason, now);
+        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderCompleted(orderNo, order.getMemberId(), order.getPayAmount(), now));
+        return true;
+    }
+
+    /**
+     * Books money WeChat Pay gave back, once per refund; the whole amount moves the order to REFUNDED. Returns false
+     * when it would refund more than was paid or the order cannot be refunded.
+     */
+    @Transactional
+    public boolean refunded(String orderNo, String refundNo, long amount, List<OrderEvents.Line> lines, boolean restock) {
+        Instant now = clock.instant();
+        Order before = orders.selectById(orderNo);
+        if (orders.addRefunded(orderNo, amount, now) == 0) {
+            return false;
+        }
+        Order after = orders.selectById(orderNo);
+        boolean full = after.getStatus() == OrderStatus.REFUNDED;
+        if (full) {
+            orders.history(IdWorker.getId(), orderNo, before.getStatus().name(), OrderStatus.REFUNDED.name(), "REFUNDED", now);
+        }
+        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderRefunded(orderNo, after.getMemberId(), refundNo, amount,
+                lines.isEmpty() ? OrderEvents.Line.of(linesOf(orderNo)) : lines, restock, full, now));
+        return true;
+    }
+
     public void recordPrepay(String orderNo, String prepayId) {
         orders.recordPrepay(orderNo, prepayId, clock.instant());
     }
@@ -92,6 +140,15 @@ public class OrderLifecycle {
     /** The member's own order; anyone else's is "not found", so order numbers cannot be probed. */
     public Order ownedBy(long memberId, String orderNo) {
         Order order = orders.selectById(orderNo);
+        if (order == null || !order.belongsTo(memberId)) {
+            throw new BusinessException(OrderError.ORDER_NOT_FOUND, orderNo);
+        }
+        return order;
+    }
+
+    /** The member's own order, its row locked until the caller's transaction ends. */
+    public Order lockOwnedBy(long memberId, String orderNo) {
+        Order order = orders.lockForUpdate(orderNo);
         if (order == null || !order.belongsTo(memberId)) {
             throw new BusinessException(OrderError.ORDER_NOT_FOUND, orderNo);
         }

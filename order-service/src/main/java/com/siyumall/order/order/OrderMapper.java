@@ -22,6 +22,23 @@ public interface OrderMapper extends BaseMapper<Order> {
             + "WHERE order_no = #{orderNo} AND status = 'UNPAID'")
     int markCancelled(@Param("orderNo") String orderNo, @Param("reason") String reason, @Param("at") Instant at);
 
+    @Update("UPDATE orders SET status = 'SHIPPED', carrier = #{carrier}, tracking_no = #{trackingNo}, shipped_at = #{at}, "
+            + "updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'PAID'")
+    int markShipped(@Param("orderNo") String orderNo, @Param("carrier") String carrier, @Param("trackingNo") String trackingNo,
+                    @Param("at") Instant at);
+
+    @Update("UPDATE orders SET status = 'COMPLETED', completed_at = #{at}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'SHIPPED'")
+    int markCompleted(@Param("orderNo") String orderNo, @Param("at") Instant at);
+
+    /** Adds a refunded amount, never past what was paid; the whole amount moves the order to REFUNDED. */
+    @Update("UPDATE orders SET refunded_amount = refunded_amount + #{amount}, "
+            + "status = IF(refunded_amount = pay_amount, 'REFUNDED', status), updated_at = #{at} "
+            + "WHERE order_no = #{orderNo} AND status IN ('PAID', 'SHIPPED') AND refunded_amount + #{amount} <= pay_amount")
+    int addRefunded(@Param("orderNo") String orderNo, @Param("amount") long amount, @Param("at") Instant at);
+
+    @Select("SELECT * FROM orders WHERE order_no = #{orderNo} FOR UPDATE")
+    Order lockForUpdate(String orderNo);
+
     @Update("UPDATE orders SET prepay_id = #{prepayId}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'UNPAID'")
     int recordPrepay(@Param("orderNo") String orderNo, @Param("prepayId") String prepayId, @Param("at") Instant at);
 

@@ -31,7 +31,8 @@ public class OrderQueries {
     public record OrderDetail(String orderNo, Long memberId, String status, long itemsAmount, List<OrderMapper.DiscountLine> discounts,
                               long pointsUsed, long pointsAmount, long freight, long payAmount, String delivery, String address,
                               Long storeId, Long couponId, String remark, Instant createdAt, Instant expiresAt, Instant paidAt,
-                              String transactionId, Instant cancelledAt, String cancelReason, List<Line> items,
+                              String transactionId, Instant cancelledAt, String cancelReason, String carrier,
+                              String trackingNo, Instant shippedAt, Instant completedAt, long refundedAmount, List<Line> items,
                               List<OrderMapper.StatusChange> history) {}
 
     public PageResult<OrderSummary> page(PageQuery page, Long memberId, OrderStatus status, String orderNo, Instant from, Instant to) {
@@ -50,6 +51,7 @@ public class OrderQueries {
         return new OrderDetail(o.getOrderNo(), o.getMemberId(), o.getStatus().name(), o.getItemsAmount(), orders.discountsOf(o.getOrderNo()),
                 o.getPointsUsed(), o.getPointsAmount(), o.getFreight(), o.getPayAmount(), o.getDelivery().name(), o.getAddress(),
                 o.getPickupStoreId(), o.getCouponId(), o.getRemark(), o.getCreatedAt(), o.getExpiresAt(), o.getPaidAt(),
-                o.getTransactionId(), o.getCancelledAt(), o.getCancelReason(), items, orders.historyOf(o.getOrderNo()));
+                o.getTransactionId(), o.getCancelledAt(), o.getCancelReason(), o.getCarrier(), o.getTrackingNo(), o.getShippedAt(),
+                o.getCompletedAt(), o.getRefundedAmount() == null ? 0 : o.getRefundedAmount(), items, orders.historyOf(o.getOrderNo()));
     }
 }

@@ -38,4 +38,15 @@ class PaymentController {
         payments.onNotification(body, new PaymentService.NotificationHeaders(timestamp, nonce, signature, serial));
         return ResponseEntity.noContent().build();
     }
+
+    @PostMapping("/api/payments/wechat/refund-notify")
+    @Operation(summary = "WeChat Pay v3 refund notification (public; trusted only when its signature verifies)")
+    ResponseEntity<Void> refundNotify(@RequestBody String body,
+                                      @RequestHeader(value = "Wechatpay-Timestamp", required = false) String timestamp,
+                                      @RequestHeader(value = "Wechatpay-Nonce", required = false) String nonce,
+                                      @RequestHeader(value = "Wechatpay-Signature", required = false) String signature,
+                                      @RequestHeader(value = "Wechatpay-Serial", required = false) String serial) {
+        payments.onRefundNotification(body, new PaymentService.NotificationHeaders(timestamp, nonce, signature, serial));
+        return ResponseEntity.noContent().build();
+    }
 }

@@ -3,10 +3,8 @@ package com.siyumall.order.payment;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
 import com.github.binarywang.wxpay.bean.notify.WxPayNotifyV3Result;
-import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
 import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
 import com.github.binarywang.wxpay.bean.result.WxPayOrderQueryV3Result;
-import com.github.binarywang.wxpay.bean.result.WxPayRefundV3Result;
 import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result;
 import com.github.binarywang.wxpay.bean.result.enums.TradeTypeEnum;
 import com.github.binarywang.wxpay.exception.WxPayException;
@@ -17,6 +15,8 @@ import com.siyumall.order.order.Order;
 import com.siyumall.order.order.OrderLifecycle;
 import com.siyumall.order.order.OrderLine;
 import com.siyumall.order.order.OrderStatus;
+import com.siyumall.order.refund.RefundService;
+import com.github.binarywang.wxpay.bean.notify.WxPayRefundNotifyV3Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -45,16 +45,18 @@ public class PaymentService {
     private final OrderLifecycle orders;
     private final MemberClient members;
     private final PaymentMapper payments;
+    private final RefundService refunds;
     private final Environment environment;
     private final Clock clock;
 
     PaymentService(WxPayService wechat, WechatPayProperties properties, OrderLifecycle orders, MemberClient members,
-                   PaymentMapper payments, Environment environment, Clock clock) {
+                   PaymentMapper payments, RefundService refunds, Environment environment, Clock clock) {
         this.wechat = wechat;
         this.properties = properties;
         this.orders = orders;
         this.members = members;
         this.payments = payments;
+        this.refunds = refunds;
         this.environment = environment;
         this.clock = clock;
     }
@@ -109,15 +111,10 @@ public class PaymentService {
     /** Handles a payment notification; throws (4xx, nothing changed) for anything that does not check out. */
     public Outcome onNotification(String body, NotificationHeaders headers) {
         Instant now = clock.instant();
-        if (headers.timestamp() == null || !headers.timestamp().matches("\\d{1,12}")
-                || Duration.between(Instant.ofEpochSecond(Long.parseLong(headers.timestamp())), now).abs().compareTo(MAX_NOTIFICATION_AGE) > 0) {
-            throw reject("REJECTED_STALE", null, null, null, "timestamp " + headers.timestamp());
-        }
+        requireFresh(headers, now);
         WxPayNotifyV3Result.DecryptNotifyResult result;
         try {
-            SignatureHeader signature = SignatureHeader.builder().timeStamp(headers.timestamp()).nonce(headers.nonce())
-                    .signature(headers.signature()).serial(headers.serial()).build();
-            result = wechat.parseOrderNotifyV3Result(body, signature).getResult();
+            result = wechat.parseOrderNotifyV3Result(body, signatureOf(headers)).getResult();
         } catch (WxPayException | RuntimeException e) {
             throw reject("REJECTED_SIGNATURE", null, null, null, e.getClass().getSimpleName());
         }
@@ -144,6 +141,34 @@ public class PaymentService {
         return outcome;
     }
 
+    /** A refund notification, checked like a payment notification; its result is booked by the refund. */
+    public void onRefundNotification(String body, NotificationHeaders headers) {
+        Instant now = clock.instant();
+        requireFresh(headers, now);
+        WxPayRefundNotifyV3Result.DecryptNotifyResult result;
+        try {
+            result = wechat.parseRefundNotifyV3Result(body, signatureOf(headers)).getResult();
+        } catch (WxPayException | RuntimeException e) {
+            throw reject("REJECTED_SIGNATURE", null, null, null, "refund: " + e.getClass().getSimpleName());
+        }
+        if (!properties.getPay().getMchId().equals(result.getMchid())) {
+            throw mismatch("REJECTED_MERCHANT", result.getRefundId(), result.getOutTradeNo(), null, "refund for " + result.getMchid());
+        }
+        refunds.onResult(result.getOutRefundNo(), result.getRefundStatus());
+    }
+
+    private void requireFresh(NotificationHeaders headers, Instant now) {
+        if (headers.timestamp() == null || !headers.timestamp().matches("\\d{1,12}")
+                || Duration.between(Instant.ofEpochSecond(Long.parseLong(headers.timestamp())), now).abs().compareTo(MAX_NOTIFICATION_AGE) > 0) {
+            throw reject("REJECTED_STALE", null, null, null, "timestamp " + headers.timestamp());
+        }
+    }
+
+    private static SignatureHeader signatureOf(NotificationHeaders headers) {
+        return SignatureHeader.builder().timeStamp(headers.timestamp()).nonce(headers.nonce())
+                .signature(headers.signature()).serial(headers.serial()).build();
+    }
+
     /** The money arrived: pay the order once; for an order already cancelled, give the money back. */
     private Outcome settle(Order order, String transactionId, Instant paidAt) {
         if (orders.markPaid(order.getOrderNo(), transactionId, paidAt)) {
@@ -152,7 +177,7 @@ public class PaymentService {
         }
         Order now = orders.get(order.getOrderNo());
         if (now.getStatus() == OrderStatus.CANCELLED) {
-            refundLatePayment(now, transactionId);
+            refunds.refundLatePayment(now);
             return Outcome.REFUNDED_LATE;
         }
         if (!transactionId.equals(now.getTransactionId())) {
@@ -160,27 +185,6 @@ public class PaymentService {
                     now.getStatus(), now.getTransactionId(), transactionId);
         }
         return Outcome.DUPLICATE;
-    }
-
-    private void refundLatePayment(Order order, String transactionId) {
-        String refundNo = "RL" + order.getOrderNo().substring(1);
-        if (payments.startRefund(refundNo, order.getOrderNo(), order.getPayAmount(), "PAID_AFTER_CANCEL", clock.instant()) == 0) {
-            return;
-        }
-        WxPayRefundV3Request refund = new WxPayRefundV3Request();
-        refund.setTransactionId(transactionId);
-        refund.setOutRefundNo(refundNo);
-        refund.setReason("订单已取消，自动退款");
-        refund.setAmount(new WxPayRefundV3Request.Amount().setRefund(Math.toIntExact(order.getPayAmount()))
-                .setTotal(Math.toIntExact(order.getPayAmount())).setCurrency("CNY"));
-        try {
-            WxPayRefundV3Result result = wechat.refundV3(refund);
-            payments.refundResult(refundNo, result.getStatus(), result.getRefundId(), clock.instant());
-            log.info("Order {} was paid after it was cancelled; refund {} is {}", order.getOrderNo(), refundNo, result.getStatus());
-        } catch (WxPayException e) {
-            payments.refundResult(refundNo, "FAILED", null, clock.instant());
-            log.error("Refund {} of late-paid order {} failed: {} {}", refundNo, order.getOrderNo(), e.getErrCode(), e.getErrCodeDes());
-        }
     }
 
     /**

@@ -36,6 +36,9 @@ interface StockMapper {
     @Update("UPDATE sku_stock SET available = available + #{q}, reserved = reserved - #{q}, updated_at = #{at} WHERE sku_id = #{skuId}")
     int release(@Param("skuId") long skuId, @Param("q") int quantity, @Param("at") Instant at);
 
+    @Update("UPDATE sku_stock SET available = available + #{q}, sold = sold - #{q}, updated_at = #{at} WHERE sku_id = #{skuId} AND sold >= #{q}")
+    int returnSold(@Param("skuId") long skuId, @Param("q") int quantity, @Param("at") Instant at);
+
     @Update("UPDATE sku_stock SET available = available + #{delta}, updated_at = #{at} "
             + "WHERE sku_id = #{skuId} AND available + #{delta} >= 0")
     int adjust(@Param("skuId") long skuId, @Param("delta") int delta, @Param("at") Instant at);

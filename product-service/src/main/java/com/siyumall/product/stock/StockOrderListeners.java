@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Stock follows the order's fate: paid orders' units become sold, cancelled orders' units go back on sale. */
 final class StockOrderListeners {
     private static final Logger log = LoggerFactory.getLogger(StockOrderListeners.class);
@@ -35,6 +37,29 @@ final class StockOrderListeners {
             } catch (BusinessException e) {
                 // retrying cannot help: the order has no reservation here, or it was released
                 log.error("Paid order {} could not confirm its stock: {}", event.orderNo(), e.errorCode().code());
+            }
+        }
+    }
+
+    record RefundLine(long skuId, int quantity) {}
+
+    /** order-service's OrderRefunded, as read here. */
+    record OrderRefunded(String orderNo, String refundNo, List<RefundLine> lines, boolean restock) {}
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderRefunded", consumerGroup = "product-stock-refund")
+    static class ReturnStockOnRefund extends IdempotentEventListener<OrderRefunded> {
+        private final StockService stock;
+
+        ReturnStockOnRefund(StockService stock) {
+            super(OrderRefunded.class);
+            this.stock = stock;
+        }
+
+        @Override
+        protected void handle(OrderRefunded event, EventEnvelope envelope) {
+            if (event.restock() && event.lines() != null) {
+                stock.returnUnshipped(event.refundNo(), event.lines().stream().map(l -> new StockLine(l.skuId(), l.quantity())).toList());
             }
         }
     }

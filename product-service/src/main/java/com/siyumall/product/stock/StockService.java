@@ -221,6 +221,25 @@ public class StockService {
         return result;
     }
 
+    /**
+     * Refunded units that never left the warehouse go back on sale. Called once per refund (the caller deduplicates
+     * the refund event); a line that would take sold below zero is skipped and logged.
+     */
+    public void returnUnshipped(String refundNo, List<StockLine> lines) {
+        List<StockLine> returned = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            for (StockLine line : merged(lines)) {
+                if (stock.returnSold(line.skuId(), line.quantity(), now) == 1) {
+                    returned.add(line);
+                } else {
+                    log.error("Refund {} returns {} of SKU {} but fewer were sold; skipped", refundNo, line.quantity(), line.skuId());
+                }
+            }
+            AfterCommit.run(() -> redis.restore(returned));
+        });
+    }
+
     /** A merchant's correction (a count, a delivery, breakage), logged with its reason. */
     public int adjust(long spuId, long skuId, int delta, String reason, Long operatorId) {
         SkuFacts fact = catalog.factsOf(List.of(skuId)).get(skuId);

@@ -1,0 +1,125 @@
+package com.siyumall.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.devstack.DevStack;
+import com.siyumall.devstack.DevStackTest;
+import com.siyumall.member.MemberServiceApplication;
+import com.siyumall.order.OrderServiceApplication;
+import com.siyumall.product.ProductServiceApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole life of an order through the gateway, as the three clients drive it: the merchant lists a product, a
+ * shopper logs in with WeChat, buys it and pays in the sandbox, the merchant ships, the shopper confirms receipt.
+ */
+@DevStackTest
+class OrderLifecycleThroughGatewayTest {
+    private static final String EXCLUDE_GATEWAY_REDIS = "--spring.autoconfigure.exclude=org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration";
+    private static ConfigurableApplicationContext product;
+    private static ConfigurableApplicationContext member;
+    private static ConfigurableApplicationContext order;
+    private static ConfigurableApplicationContext gateway;
+    private static String base;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private static String url(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    @BeforeAll
+    static void start() {
+        product = ProductServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
+        member = MemberServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
+        order = OrderServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS,
+                "--siyumall.services.product=" + url(product), "--siyumall.services.member=" + url(member));
+        gateway = GatewayApplication.application().run("--server.port=0", "--PRODUCT_SERVICE_URL=" + url(product),
+                "--MEMBER_SERVICE_URL=" + url(member), "--ORDER_SERVICE_URL=" + url(order),
+                "--RATE_LIMIT_PER_MEMBER=1000", "--RATE_LIMIT_PER_IP=1000",
+                "--spring.autoconfigure.exclude=" + String.join(",",
+                        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                        "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+                        "com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration",
+                        "org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration"));
+        base = url(gateway);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{gateway, order, member, product}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    private static JsonNode send(String method, String path, String token, Object body, Map<String, String> headers, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    @Test
+    void anOrderGoesFromCartToCompletedThroughTheGateway() throws Exception {
+        String merchant = loginMerchant();
+        String categoryId = send("POST", "/admin/categories", merchant, Map.of("name", "gw-" + UUID.randomUUID().toString().substring(0, 6)), Map.of(), 201)
+                .path("id").asText();
+        JsonNode created = send("POST", "/admin/products", merchant, Map.of("categoryId", categoryId, "name", "网关连衣裙", "onShelf", true,
+                "images", java.util.List.of("https://img.test/gw.jpg"),
+                "skus", java.util.List.of(Map.of("specs", Map.of("尺码", "M"), "price", 12900, "stock", 5))), Map.of(), 201);
+        String skuId = created.path("skus").get(0).path("skuId").asText();
+
+        JsonNode shopper = send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-gw" + UUID.randomUUID().toString().substring(0, 8)), Map.of(), 200);
+        String token = shopper.path("accessToken").asText();
+        send("POST", "/api/cart/items", token, Map.of("skuId", skuId, "quantity", 1), Map.of(), 200);
+        JsonNode preview = send("POST", "/api/orders/preview", token, Map.of("items", java.util.List.of(Map.of("skuId", skuId, "quantity", 1)),
+                "address", Map.of("name", "李四", "phone", "13900000000", "region", "上海", "detail", "陆家嘴 1 号")), Map.of(), 200);
+        assertThat(preview.path("freight").asLong()).as("above the free-delivery threshold").isZero();
+        JsonNode placed = send("POST", "/api/orders", token, Map.of("items", java.util.List.of(Map.of("skuId", skuId, "quantity", 1)),
+                "address", Map.of("name", "李四", "phone", "13900000000", "region", "上海", "detail", "陆家嘴 1 号")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()), 201);
+        String orderNo = placed.path("orderNo").asText();
+
+        JsonNode pay = send("POST", "/api/orders/" + orderNo + "/pay", token, null, Map.of(), 200);
+        DevStack.get().wechat().paySucceeded(pay.path("package").asText().substring("prepay_id=".length()));
+        await().until(() -> "PAID".equals(send("GET", "/api/orders/" + orderNo, token, null, Map.of(), 200).path("status").asText()));
+
+        send("POST", "/admin/orders/" + orderNo + "/ship", merchant, Map.of("carrier", "SF", "trackingNo", "SF9988776655"), Map.of(), 200);
+        JsonNode done = send("POST", "/api/orders/" + orderNo + "/confirm-receipt", token, null, Map.of(), 200);
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.path("history").findValuesAsText("toStatus")).containsExactly("UNPAID", "PAID", "SHIPPED", "COMPLETED");
+        await().until(() -> send("GET", "/admin/products/" + created.path("spuId").asText(), merchant, null, Map.of(), 200)
+                .path("skus").get(0).path("sold").asInt() == 1);
+        send("GET", "/api/orders/" + orderNo, send("POST", "/api/auth/wechat-login", null,
+                Map.of("code", "demo-other" + UUID.randomUUID().toString().substring(0, 8)), Map.of(), 200).path("accessToken").asText(), null, Map.of(), 404);
+    }
+
+    private static String loginMerchant() throws Exception {
+        String username = "gw" + UUID.randomUUID().toString().substring(0, 8);
+        member.getBean(com.siyumall.member.merchant.MerchantAccountService.class)
+                .open(username, "gateway-pass", "Gateway test", com.siyumall.common.security.Role.MERCHANT, null);
+        return send("POST", "/admin/auth/login", null, Map.of("username", username, "password", "gateway-pass"), Map.of(), 200)
+                .path("accessToken").asText();
+    }
+}

@@ -1,0 +1,130 @@
+package com.siyumall.order.refund;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.TestTokens;
+import com.siyumall.devstack.DevStack;
+import com.siyumall.order.support.Shop;
+import com.siyumall.order.support.UpstreamServices;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MallIntegrationTest(properties = {"spring.config.name=order-service", "siyumall.order.auto-confirm-after=3s"})
+class FulfilmentAndRefundTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    final String merchant = TestTokens.merchant(1);
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        UpstreamServices.register(registry);
+    }
+
+    private Shop.Reply call(String method, String path, String token, Object body) {
+        return Shop.call("http://127.0.0.1:" + port, method, path, token, body, Map.of());
+    }
+
+    private String status(String orderNo) {
+        return jdbc.queryForObject("SELECT status FROM orders WHERE order_no = ?", String.class, orderNo);
+    }
+
+    /** An order of {@code quantity} units, paid through the sandbox. */
+    private String paidOrder(Shop.Member member, Shop.Product product, int quantity) {
+        String orderNo = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), Map.of(
+                "items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)), "storeId", "1"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).text("orderNo");
+        String pkg = call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null).text("package");
+        DevStack.get().wechat().paySucceeded(pkg.substring("prepay_id=".length()));
+        assertThat(status(orderNo)).isEqualTo("PAID");
+        return orderNo;
+    }
+
+    @Test
+    void aShippedOrderIsCompletedByTheMemberOrByTheAutoConfirmTimer() {
+        Shop.Product product = Shop.product(1200, 10);
+        Shop.Member member = Shop.member();
+        String confirmed = paidOrder(member, product, 1);
+        String forgotten = paidOrder(member, product, 1);
+
+        assertThat(call("POST", "/api/orders/" + confirmed + "/confirm-receipt", member.token(), null).code()).isEqualTo("ORDER_STATE_CONFLICT");
+        assertThat(call("POST", "/admin/orders/" + confirmed + "/ship", merchant, Map.of("carrier", "SF", "trackingNo", "SF1234567890"))
+                .text("status")).isEqualTo("SHIPPED");
+        assertThat(call("POST", "/admin/orders/" + confirmed + "/ship", merchant, Map.of("carrier", "SF", "trackingNo", "SF1234567890"))
+                .code()).as("shipping twice").isEqualTo("ORDER_STATE_CONFLICT");
+        assertThat(call("POST", "/api/orders/" + confirmed + "/confirm-receipt", Shop.member().token(), null).status()).isEqualTo(404);
+        assertThat(call("POST", "/api/orders/" + confirmed + "/confirm-receipt", member.token(), null).text("status")).isEqualTo("COMPLETED");
+
+        call("POST", "/admin/orders/" + forgotten + "/ship", merchant, Map.of("carrier", "YTO", "trackingNo", "YT0000000001"));
+        await().atMost(Duration.ofSeconds(40)).until(() -> "COMPLETED".equals(status(forgotten)));
+        assertThat(jdbc.queryForObject("SELECT reason FROM order_status_history WHERE order_no = ? AND to_status = 'COMPLETED'",
+                String.class, forgotten)).isEqualTo("AUTO_CONFIRMED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'OrderCompleted' AND event_key IN (?, ?)",
+                Integer.class, confirmed, forgotten)).isEqualTo(2);
+    }
+
+    @Test
+    void beforeShippingARefundGoesThroughAtOnceLineByLineAndTheStockComesBack() {
+        Shop.Product product = Shop.product(1000, 10);
+        Shop.Member member = Shop.member();
+        String orderNo = paidOrder(member, product, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Shop.stockOf(product).path("sold").asInt() == 3);
+
+        Shop.Reply partial = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(),
+                Map.of("reason", "不想要了", "items", List.of(Map.of("skuId", product.skuId(), "quantity", 1))));
+        assertThat(partial.status()).isEqualTo(201);
+        assertThat(partial.body().path("amount").asLong()).isEqualTo(1000);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT refunded_amount FROM orders WHERE order_no = ?", Long.class, orderNo) == 1000);
+        assertThat(status(orderNo)).isEqualTo("PAID");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Shop.stockOf(product).path("available").asInt() == 8);
+
+        assertThat(call("POST", "/api/orders/" + orderNo + "/refunds", member.token(),
+                Map.of("reason", "too much", "items", List.of(Map.of("skuId", product.skuId(), "quantity", 4)))).code())
+                .isEqualTo("REFUND_LINE_INVALID");
+        Shop.Reply rest = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "全部退"));
+        assertThat(rest.body().path("amount").asLong()).isEqualTo(2000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'OrderRefunded' AND event_key = ?",
+                Integer.class, orderNo)).isEqualTo(2);
+        assertThat(call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "again")).code())
+                .isEqualTo("REFUND_NOT_ALLOWED");
+    }
+
+    @Test
+    void afterShippingTheMerchantDecidesAndARejectedRefundMovesNoMoney() {
+        Shop.Product product = Shop.product(1000, 10);
+        Shop.Member member = Shop.member();
+        String orderNo = paidOrder(member, product, 2);
+        call("POST", "/admin/orders/" + orderNo + "/ship", merchant, Map.of("carrier", "SF", "trackingNo", "SF0000000002"));
+
+        Shop.Reply requested = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "坏了"));
+        assertThat(requested.text("status")).isEqualTo("REQUESTED");
+        String refundId = requested.text("refundId");
+        assertThat(call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "twice")).code())
+                .as("the first request already claims the whole amount").isEqualTo("REFUND_EXCEEDS_PAID");
+        assertThat(call("POST", "/admin/refunds/" + refundId + "/reject", merchant, Map.of("reason", "已签收无质量问题")).text("status"))
+                .isEqualTo("REJECTED");
+        assertThat(call("POST", "/admin/refunds/" + refundId + "/approve", merchant, null).code()).isEqualTo("REFUND_ALREADY_DECIDED");
+        assertThat(jdbc.queryForObject("SELECT refunded_amount FROM orders WHERE order_no = ?", Long.class, orderNo)).isZero();
+
+        String second = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "再申请")).text("refundId");
+        assertThat(call("POST", "/admin/refunds/" + second + "/approve", merchant, null).text("status")).isEqualTo("PROCESSING");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
+        JsonNode stock = Shop.stockOf(product);
+        assertThat(stock.path("sold").asInt()).as("shipped goods do not come back to stock").isEqualTo(2);
+    }
+}
