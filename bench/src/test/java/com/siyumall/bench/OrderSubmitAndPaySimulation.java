@@ -32,6 +32,9 @@ public class OrderSubmitAndPaySimulation extends Simulation {
     private static final JsonNode HOT = hotProduct();
     private static final String SKU_ID = HOT.path("skus").get(0).path("skuId").asText();
     private static final String SANDBOX = MallAdmin.devStack().getProperty("siyumall.wechat.api-host");
+    /** A demo store in Shanghai to pick up from. */
+    private static final String STORE_ID = MallAdmin.call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null)
+            .path("items").get(0).path("storeId").asText();
 
     private static JsonNode hotProduct() {
         String categoryId = MallAdmin.call("POST", "/admin/categories", MERCHANT, "{\"name\":\"order-bench-" + RUN + "\"}").path("id").asText();
@@ -47,7 +50,7 @@ public class OrderSubmitAndPaySimulation extends Simulation {
                                     .check(status().is(200), jsonPath("$.accessToken").saveAs("token")))
                             .exec(http("submit order").post("/api/orders")
                                     .header("Authorization", "Bearer #{token}").header("Idempotency-Key", "#{key}")
-                                    .body(StringBody("{\"items\":[{\"skuId\":\"" + SKU_ID + "\",\"quantity\":1}],\"storeId\":\"1\"}")).asJson()
+                                    .body(StringBody("{\"items\":[{\"skuId\":\"" + SKU_ID + "\",\"quantity\":1}],\"storeId\":\"" + STORE_ID + "\"}")).asJson()
                                     .check(status().in(201, 409), jsonPath("$.orderNo").optional().saveAs("orderNo")))
                             .exec(doIf(session -> session.contains("orderNo")).then(
                                     exec(http("prepay").post("/api/orders/#{orderNo}/pay").header("Authorization", "Bearer #{token}")

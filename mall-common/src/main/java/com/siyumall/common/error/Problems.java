@@ -30,7 +30,7 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(messages.getMessage("title." + code, null, code, locale));
-        problem.setDetail(messages.getMessage("error." + code, args, code, locale));
+        problem.setDetail(messages.getMessage("error." + code, plain(args), code, locale));
         problem.setProperty("code", code);
         String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null) {
@@ -39,10 +39,24 @@ public final class Problems {
         return problem;
     }
 
+    /** Ids and amounts read as they are ("424242", not MessageFormat's "424,242"). */
+    private static Object[] plain(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] instanceof Number number) {
+                plain[i] = number.toString();
+            }
+        }
+        return plain;
+    }
+
     public ProblemDetail of(BusinessException e) {
         ProblemDetail problem = of(e.errorCode(), e.args());
-        if (e instanceof RemoteProblemException remote
-                && messages.getMessage("error." + e.errorCode().code(), null, null, LocaleContextHolder.getLocale()) == null) {
+        if (e instanceof RemoteProblemException remote) {
+            // the other service filled in the details (and answered in the caller's language)
             problem.setTitle(remote.title());
             problem.setDetail(remote.detail());
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.web.IdempotentRequests;
 import com.siyumall.order.cart.CartService;
+import com.siyumall.common.error.BusinessException;
 import com.siyumall.order.clients.Benefits;
+import com.siyumall.order.clients.MemberClient;
 import com.siyumall.order.clients.ProductClient;
 import com.siyumall.order.order.Order;
 import com.siyumall.order.order.OrderLifecycle;
@@ -35,19 +37,21 @@ public class CheckoutService {
     private final Benefits benefits;
     private final OrderLifecycle orders;
     private final CartService carts;
+    private final MemberClient members;
     private final IdempotentRequests idempotent;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration unpaidTimeout;
 
     CheckoutService(Pricing pricing, ProductClient products, Benefits benefits, OrderLifecycle orders, CartService carts,
-                    IdempotentRequests idempotent, ObjectMapper json, Clock clock,
+                    MemberClient members, IdempotentRequests idempotent, ObjectMapper json, Clock clock,
                     @Value("${siyumall.order.unpaid-timeout:15m}") Duration unpaidTimeout) {
         this.pricing = pricing;
         this.products = products;
         this.benefits = benefits;
         this.orders = orders;
         this.carts = carts;
+        this.members = members;
         this.idempotent = idempotent;
         this.json = json;
         this.clock = clock;
@@ -75,6 +79,9 @@ public class CheckoutService {
     }
 
     private Submitted place(long memberId, Submission submission) {
+        if (submission.storeId() != null && !members.store(submission.storeId()).isOperating()) {
+            throw new BusinessException(CheckoutError.STORE_CLOSED, submission.storeId());
+        }
         Quote quote = pricing.quote(basketOf(memberId, submission));
         String orderNo = "O" + IdWorker.getIdStr();
         Deque<Runnable> compensations = new ArrayDeque<>();

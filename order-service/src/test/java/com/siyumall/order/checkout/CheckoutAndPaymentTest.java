@@ -221,6 +221,11 @@ class CheckoutAndPaymentTest {
         assertThat(tooMany.body().path("skuId").asText()).isEqualTo(product.skuId());
         assertThat(submit(member, UUID.randomUUID().toString(), Map.of("items", List.of(Map.of("skuId", product.skuId(), "quantity", 1))))
                 .code()).isEqualTo("DELIVERY_REQUIRED");
+        Shop.Reply noStore = submit(member, UUID.randomUUID().toString(),
+                Map.of("items", List.of(Map.of("skuId", product.skuId(), "quantity", 1)), "storeId", "424242"));
+        assertThat(noStore.status()).isEqualTo(404);
+        assertThat(noStore.code()).isEqualTo("STORE_NOT_FOUND");
+        assertThat(noStore.body().path("detail").asText()).contains("424242");
     }
 
     @Test

@@ -45,7 +45,7 @@ class FulfilmentAndRefundTest {
     /** An order of {@code quantity} units, paid through the sandbox. */
     private String paidOrder(Shop.Member member, Shop.Product product, int quantity) {
         String orderNo = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), Map.of(
-                "items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)), "storeId", "1"),
+                "items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)), "storeId", Shop.store()),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).text("orderNo");
         String pkg = call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null).text("package");
         DevStack.get().wechat().paySucceeded(pkg.substring("prepay_id=".length()));

@@ -69,6 +69,13 @@ public final class Shop {
                 .body().path("skus").get(0);
     }
 
+    /** An operating store to pick orders up from, opened through member-service. */
+    public static String store() {
+        return call(UpstreamServices.memberUrl(), "POST", "/admin/stores", TestTokens.merchant(1), Map.of("name", "自提门店",
+                "address", "上海市黄浦区 1 号", "latitude", 31.23, "longitude", 121.47, "opensAt", "10:00", "closesAt", "22:00"), Map.of())
+                .text("storeId");
+    }
+
     public record Member(String id, String token) {}
 
     /** A new member, logged in through member-service with a sandbox WeChat code (so WeChat Pay knows their openid). */

@@ -37,7 +37,7 @@ class UnpaidOrderTimeoutTest {
         Shop.Member member = Shop.member();
         String base = "http://127.0.0.1:" + port;
         Shop.Reply placed = Shop.call(base, "POST", "/api/orders", member.token(), Map.of(
-                "items", List.of(Map.of("skuId", product.skuId(), "quantity", 3)), "storeId", "1"),
+                "items", List.of(Map.of("skuId", product.skuId(), "quantity", 3)), "storeId", Shop.store()),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         String orderNo = placed.text("orderNo");
         assertThat(placed.body().path("payAmount").asLong()).as("store pick-up has no freight").isEqualTo(3000);
