@@ -1,0 +1,58 @@
+package com.siyumall.promotion.coupon;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+@Mapper
+interface CouponMapper extends BaseMapper<CouponTemplate> {
+
+    /** The MySQL backstop of the total: 1 when one more may be issued, 0 when the template is used up. */
+    @Update("UPDATE coupon_template SET issued_quantity = issued_quantity + 1, updated_at = #{at} "
+            + "WHERE id = #{id} AND issued_quantity < total_quantity")
+    int countIssue(@Param("id") long templateId, @Param("at") Instant at);
+
+    @Insert("INSERT INTO coupon (id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, claimed_at, updated_at) "
+            + "VALUES (#{id}, #{templateId}, #{memberId}, #{seq}, #{channel}, 'UNUSED', #{from}, #{to}, #{at}, #{at})")
+    int insertCoupon(@Param("id") long id, @Param("templateId") long templateId, @Param("memberId") long memberId,
+                     @Param("seq") int claimSeq, @Param("channel") String channel, @Param("from") Instant validFrom,
+                     @Param("to") Instant validTo, @Param("at") Instant at);
+
+    @Select("SELECT member_id AS k, COUNT(*) AS v FROM coupon WHERE template_id = #{templateId} GROUP BY member_id")
+    List<Map<String, Object>> claimsPerMember(long templateId);
+
+    @Select("SELECT id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, order_no, claimed_at "
+            + "FROM coupon WHERE id = #{id}")
+    Coupon coupon(long id);
+
+    @Select("<script>SELECT id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, order_no, claimed_at "
+            + "FROM coupon WHERE member_id = #{memberId} <if test='status != null'>AND status = #{status}</if> "
+            + "ORDER BY claimed_at DESC, id DESC</script>")
+    IPage<Coupon> couponsOf(IPage<Coupon> page, @Param("memberId") long memberId, @Param("status") String status);
+
+    @Select("SELECT template_id, COUNT(*) AS n FROM coupon WHERE member_id = #{memberId} GROUP BY template_id")
+    List<Map<String, Object>> claimedByMember(long memberId);
+
+    @Update("UPDATE coupon SET status = 'LOCKED', order_no = #{orderNo}, locked_at = #{at}, updated_at = #{at} "
+            + "WHERE id = #{id} AND member_id = #{memberId} AND status = 'UNUSED' AND valid_from <= #{at} AND valid_to > #{at}")
+    int lock(@Param("id") long couponId, @Param("memberId") long memberId, @Param("orderNo") String orderNo, @Param("at") Instant at);
+
+    @Update("UPDATE coupon SET status = 'UNUSED', order_no = NULL, locked_at = NULL, updated_at = #{at} "
+            + "WHERE id = #{id} AND status = 'LOCKED' AND order_no = #{orderNo}")
+    int unlock(@Param("id") long couponId, @Param("orderNo") String orderNo, @Param("at") Instant at);
+
+    @Update("UPDATE coupon SET status = 'USED', used_at = #{at}, updated_at = #{at} "
+            + "WHERE id = #{id} AND status = 'LOCKED' AND order_no = #{orderNo}")
+    int use(@Param("id") long couponId, @Param("orderNo") String orderNo, @Param("at") Instant at);
+
+    @Select("SELECT id FROM coupon WHERE order_no = #{orderNo}")
+    List<Long> couponsOfOrder(String orderNo);
+}

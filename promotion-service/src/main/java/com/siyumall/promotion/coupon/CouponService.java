@@ -1,0 +1,166 @@
+package com.siyumall.promotion.coupon;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.web.PageQuery;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Coupons never over-issue: a Redis script takes one from the template's remaining quantity and the member's allowance
+ * at once; MySQL then counts the issue ({@code issued_quantity < total_quantity}) and stores the coupon under a unique
+ * (template, member, claim number) — so even a Redis that lost or invented counts cannot issue one too many.
+ */
+@Service
+public class CouponService {
+    private static final int LOAD_ATTEMPTS = 3;
+
+    private final CouponMapper coupons;
+    private final ClaimCounter counter;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CouponService(CouponMapper coupons, ClaimCounter counter, TransactionTemplate transaction, Clock clock) {
+        this.coupons = coupons;
+        this.counter = counter;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public CouponTemplate create(CouponTemplate template, long merchantId) {
+        template.setCreatedBy(merchantId);
+        coupons.insert(template);
+        return template;
+    }
+
+    public CouponTemplate stop(long templateId) {
+        CouponTemplate template = template(templateId);
+        template.setStatus(CouponTemplate.Status.STOPPED);
+        coupons.updateById(template);
+        return template;
+    }
+
+    public CouponTemplate template(long templateId) {
+        CouponTemplate template = coupons.selectById(templateId);
+        if (template == null) {
+            throw new BusinessException(CouponError.TEMPLATE_NOT_FOUND, templateId);
+        }
+        return template;
+    }
+
+    public IPage<CouponTemplate> templates(PageQuery page) {
+        return coupons.selectPage(page.toPage(), new LambdaQueryWrapper<CouponTemplate>().orderByDesc(CouponTemplate::getId));
+    }
+
+    /** A member claims one coupon of a template through a channel. */
+    public Coupon claim(long memberId, long templateId, CouponTemplate.Channel channel) {
+        CouponTemplate template = template(templateId);
+        Instant now = clock.instant();
+        if (!template.isClaimableAt(now, channel)) {
+            throw new BusinessException(CouponError.COUPON_NOT_CLAIMABLE, templateId);
+        }
+        int seq = takeClaim(template, memberId);
+        try {
+            Long couponId = transaction.execute(status -> {
+                if (coupons.countIssue(templateId, now) == 0) {
+                    throw new BusinessException(CouponError.COUPON_SOLD_OUT, templateId);
+                }
+                Instant[] validity = template.validityFrom(now);
+                long id = IdWorker.getId();
+                coupons.insertCoupon(id, templateId, memberId, seq, channel.name(), validity[0], validity[1], now);
+                return id;
+            });
+            return coupons.coupon(couponId);
+        } catch (DuplicateKeyException e) {
+            counter.unclaim(templateId, memberId);
+            throw new BusinessException(CouponError.COUPON_LIMIT_REACHED, templateId);
+        } catch (RuntimeException e) {
+            counter.unclaim(templateId, memberId);
+            throw e;
+        }
+    }
+
+    private int takeClaim(CouponTemplate template, long memberId) {
+        for (int attempt = 1; ; attempt++) {
+            long result = counter.claim(template.getId(), memberId, template.getPerMemberLimit());
+            if (result > 0) {
+                return (int) result;
+            }
+            if (result == ClaimCounter.SOLD_OUT) {
+                throw new BusinessException(CouponError.COUPON_SOLD_OUT, template.getId());
+            }
+            if (result == ClaimCounter.LIMIT_REACHED) {
+                throw new BusinessException(CouponError.COUPON_LIMIT_REACHED, template.getId());
+            }
+            if (attempt == LOAD_ATTEMPTS) {
+                throw new IllegalStateException("Claim counters of template " + template.getId() + " could not be loaded");
+            }
+            CouponTemplate fresh = template(template.getId());
+            Map<Long, Integer> claims = new HashMap<>();
+            coupons.claimsPerMember(template.getId()).forEach(row ->
+                    claims.put(((Number) row.get("k")).longValue(), ((Number) row.get("v")).intValue()));
+            counter.load(template.getId(), fresh.getTotalQuantity() - fresh.getIssuedQuantity(), claims);
+        }
+    }
+
+    /** Templates the member could claim in the claim centre now, with how many they already hold. */
+    public List<Map.Entry<CouponTemplate, Integer>> available(long memberId) {
+        Instant now = clock.instant();
+        Map<Long, Integer> held = new HashMap<>();
+        coupons.claimedByMember(memberId).forEach(row -> held.put(((Number) row.get("template_id")).longValue(), ((Number) row.get("n")).intValue()));
+        return coupons.selectList(new LambdaQueryWrapper<CouponTemplate>().eq(CouponTemplate::getStatus, CouponTemplate.Status.ACTIVE)).stream()
+                .filter(t -> t.isClaimableAt(now, CouponTemplate.Channel.CLAIM_CENTRE))
+                .filter(t -> t.getIssuedQuantity() < t.getTotalQuantity())
+                .filter(t -> held.getOrDefault(t.getId(), 0) < t.getPerMemberLimit())
+                .map(t -> Map.entry(t, held.getOrDefault(t.getId(), 0)))
+                .toList();
+    }
+
+    public IPage<Coupon> mine(long memberId, String status, PageQuery page) {
+        return coupons.couponsOf(new Page<>(page.pageOrDefault(), page.sizeOrDefault()), memberId, status);
+    }
+
+    /** For checkout: the member's own coupon, usable now, becomes LOCKED by the order. */
+    public Coupon lock(long memberId, long couponId, String orderNo) {
+        if (coupons.lock(couponId, memberId, orderNo, clock.instant()) == 0) {
+            Coupon coupon = coupons.coupon(couponId);
+            if (coupon != null && orderNo.equals(coupon.orderNo()) && "LOCKED".equals(coupon.status())) {
+                return coupon;
+            }
+            throw new BusinessException(CouponError.COUPON_UNAVAILABLE, couponId);
+        }
+        return coupons.coupon(couponId);
+    }
+
+    /** The order was cancelled (or never made): its coupon is usable again. Repeats do nothing. */
+    public void unlock(long couponId, String orderNo) {
+        coupons.unlock(couponId, orderNo, clock.instant());
+    }
+
+    /** The order was paid: its coupon is spent. Repeats do nothing. */
+    public void use(long couponId, String orderNo) {
+        coupons.use(couponId, orderNo, clock.instant());
+    }
+
+    public List<Long> couponsOfOrder(String orderNo) {
+        return coupons.couponsOfOrder(orderNo);
+    }
+
+    public Coupon coupon(long couponId) {
+        Coupon coupon = coupons.coupon(couponId);
+        if (coupon == null) {
+            throw new BusinessException(CouponError.COUPON_NOT_FOUND, couponId);
+        }
+        return coupon;
+    }
+}

@@ -1,0 +1,139 @@
+package com.siyumall.promotion.coupon;
+
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.RedisKeys;
+import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MallIntegrationTest(properties = "spring.config.name=promotion-service")
+class CouponClaimTest {
+    @Autowired
+    CouponService coupons;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RedissonClient redis;
+    @Autowired
+    RedisKeys keys;
+
+    private CouponTemplate template(int total, int perMember) {
+        return coupons.create(CouponTemplate.define("测试券", CouponTemplate.Type.FULL_REDUCTION, 10_000, 1_000L, null, null,
+                CouponTemplate.Scope.ALL, List.of(), null, null, 30, total, perMember, Set.of(CouponTemplate.Channel.CLAIM_CENTRE)), 1);
+    }
+
+    @Test
+    void threeHundredClaimsFromFiftyMembersForAHundredCouponsIssueExactlyAHundredAndNoMemberMoreThanTwo() throws Exception {
+        long templateId = template(100, 2).getId();
+        long firstMember = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger midRunFlush = new AtomicInteger();
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long member = firstMember + i % 50;
+            claims.add(pool.submit(() -> {
+                start.await();
+                if (midRunFlush.incrementAndGet() == 120) {
+                    // Redis forgets the counters mid-run; MySQL's guards must still hold
+                    redis.getKeys().deleteByPattern(keys.key("promotion:{coupon:" + templateId + "}:*"));
+                }
+                try {
+                    coupons.claim(member, templateId, CouponTemplate.Channel.CLAIM_CENTRE);
+                    return true;
+                } catch (BusinessException e) {
+                    assertThat(e.errorCode().code()).isIn("COUPON_SOLD_OUT", "COUPON_LIMIT_REACHED");
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int issued = 0;
+        for (Future<Boolean> claim : claims) {
+            issued += claim.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(issued).isEqualTo(100);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE template_id = ?", Integer.class, templateId)).isEqualTo(100);
+        assertThat(jdbc.queryForObject("SELECT issued_quantity FROM coupon_template WHERE id = ?", Integer.class, templateId)).isEqualTo(100);
+        assertThat(jdbc.queryForObject("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM coupon WHERE template_id = ? GROUP BY member_id) c",
+                Integer.class, templateId)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aLockedCouponBelongsToOneOrderUntilItIsUnlockedOrUsed() {
+        long templateId = template(10, 1).getId();
+        Coupon coupon = coupons.claim(77, templateId, CouponTemplate.Channel.CLAIM_CENTRE);
+
+        assertThatThrownBy(() -> coupons.lock(78, coupon.id(), "O1")).hasMessage("COUPON_UNAVAILABLE");
+        assertThat(coupons.lock(77, coupon.id(), "O1").status()).isEqualTo("LOCKED");
+        assertThat(coupons.lock(77, coupon.id(), "O1").status()).as("a repeat").isEqualTo("LOCKED");
+        assertThatThrownBy(() -> coupons.lock(77, coupon.id(), "O2")).hasMessage("COUPON_UNAVAILABLE");
+        coupons.unlock(coupon.id(), "O1");
+        assertThat(coupons.coupon(coupon.id()).status()).isEqualTo("UNUSED");
+        coupons.lock(77, coupon.id(), "O2");
+        coupons.use(coupon.id(), "O2");
+        coupons.unlock(coupon.id(), "O2");
+        assertThat(coupons.coupon(coupon.id()).status()).isEqualTo("USED");
+        assertThatThrownBy(() -> coupons.claim(77, templateId, CouponTemplate.Channel.CLAIM_CENTRE)).hasMessage("COUPON_LIMIT_REACHED");
+    }
+
+    @Test
+    void membersClaimOverHttpAndBadTemplatesAreRefused() {
+        HttpHeaders merchant = new HttpHeaders();
+        merchant.setContentType(MediaType.APPLICATION_JSON);
+        merchant.setBearerAuth(TestTokens.merchant(1));
+        ResponseEntity<String> invalid = http.exchange("/admin/coupon-templates", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "name", "坏券", "type", "FULL_REDUCTION", "thresholdAmount", 100, "amountOff", 500, "scope", "ALL",
+                "validDays", 7, "totalQuantity", 10, "perMemberLimit", 1, "channels", List.of("CLAIM_CENTRE")), merchant), String.class);
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(invalid.getBody()).contains("TEMPLATE_INVALID");
+
+        ResponseEntity<String> created = http.exchange("/admin/coupon-templates", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "name", "满100减10", "type", "FULL_REDUCTION", "thresholdAmount", 10_000, "amountOff", 1_000, "scope", "ALL",
+                "validDays", 7, "totalQuantity", 10, "perMemberLimit", 1, "channels", List.of("CLAIM_CENTRE")), merchant), String.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String templateId = created.getBody().replaceAll(".*\"templateId\":\"(\\d+)\".*", "$1");
+
+        HttpHeaders shopper = new HttpHeaders();
+        shopper.setBearerAuth(TestTokens.shopper(4321));
+        assertThat(http.exchange("/api/coupons/available", HttpMethod.GET, new HttpEntity<>(shopper), String.class).getBody()).contains(templateId);
+        assertThat(http.exchange("/api/coupons/" + templateId + "/claim", HttpMethod.POST, new HttpEntity<>(shopper), String.class)
+                .getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> again = http.exchange("/api/coupons/" + templateId + "/claim", HttpMethod.POST, new HttpEntity<>(shopper), String.class);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).contains("COUPON_LIMIT_REACHED");
+        assertThat(http.exchange("/api/coupons/mine", HttpMethod.GET, new HttpEntity<>(shopper), String.class).getBody())
+                .contains("\"status\":\"UNUSED\"");
+        assertThat(http.exchange("/api/coupons/available", HttpMethod.GET, new HttpEntity<>(shopper), String.class).getBody())
+                .doesNotContain(templateId);
+        assertThat(http.exchange("/admin/coupon-templates", HttpMethod.POST, new HttpEntity<>(Map.of(), shopper), String.class)
+                .getStatusCode().value()).isEqualTo(403);
+    }
+}
