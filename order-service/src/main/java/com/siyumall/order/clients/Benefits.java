@@ -1,9 +1,8 @@
 package com.siyumall.order.clients;
 
 /**
- * The seams where promotions (coupons) and growth (points) plug into checkout. Until those services provide their
- * internal APIs, the default {@link NoBenefits} is in place: an order that asks for a coupon or points is refused with
- * a clear 409, never silently priced without them.
+ * The seams where promotions (coupons) and growth (points) plug into checkout: {@link RemoteBenefits} locks coupons at
+ * promotion-service; points are refused with a clear 409 until growth provides them, never silently ignored.
  */
 public interface Benefits {
 

@@ -19,7 +19,7 @@ public class ProductClient {
         this.http = clients.forBaseUrl(productUrl);
     }
 
-    public record SkuSnapshot(Long skuId, Long spuId, String name, String specText, Map<String, String> specs, String image,
+    public record SkuSnapshot(Long skuId, Long spuId, Long categoryId, String name, String specText, Map<String, String> specs, String image,
                               long price, long originalPrice, Integer weightGrams, boolean buyable) {}
 
     public record Line(Long skuId, Integer quantity) {}

@@ -200,21 +200,52 @@ class CheckoutAndPaymentTest {
     }
 
     @Test
-    void whenTheCouponCannotBeLockedTheReservedStockGoesBackAndNoOrderExists() {
+    void aCouponTakesItsDiscountAndIsLockedByTheOrderAndFreedWhenTheOrderIsCancelled() {
         Shop.Product product = Shop.product(2000, 5);
         Shop.Member member = Shop.member();
-        Map<String, Object> withCoupon = new java.util.HashMap<>(basket(product, 3));
-        withCoupon.put("couponId", "777");
+        String couponId = Shop.coupon(member, 3000, 500);
+        Map<String, Object> withCoupon = new java.util.HashMap<>(basket(product, 2));
+        withCoupon.put("couponId", couponId);
 
-        Shop.Reply refused = submit(member, UUID.randomUUID().toString(), withCoupon);
+        JsonNode preview = call("POST", "/api/orders/preview", member.token(), withCoupon).body();
+        assertThat(preview.path("discounts").get(0).path("amount").asLong()).isEqualTo(500);
+        assertThat(preview.path("payAmount").asLong()).as("4000 - 500 + 1000 freight below the 9900 threshold").isEqualTo(4500);
+        Shop.Reply placed = submit(member, UUID.randomUUID().toString(), withCoupon);
+        assertThat(placed.body().path("payAmount").asLong()).isEqualTo(4500);
+        assertThat(Shop.couponStatus(member, couponId)).isEqualTo("LOCKED");
+        Map<String, Object> again = new java.util.HashMap<>(basket(product, 2));
+        again.put("couponId", couponId);
+        assertThat(submit(member, UUID.randomUUID().toString(), again).code()).isEqualTo("COUPON_UNAVAILABLE");
+
+        call("POST", "/api/orders/" + placed.text("orderNo") + "/cancel", member.token(), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "UNUSED".equals(Shop.couponStatus(member, couponId)));
+        Map<String, Object> tooSmall = new java.util.HashMap<>(basket(product, 1));
+        tooSmall.put("couponId", couponId);
+        assertThat(call("POST", "/api/orders/preview", member.token(), tooSmall).code()).isEqualTo("COUPON_NOT_APPLICABLE");
+    }
+
+    @Test
+    void whenAStepAfterTheReservationFailsTheStockAndTheCouponComeBackAndNoOrderExists() {
+        Shop.Product product = Shop.product(2000, 5);
+        Shop.Member member = Shop.member();
+        String couponId = Shop.coupon(member, 1000, 300);
+        Map<String, Object> withPoints = new java.util.HashMap<>(basket(product, 3));
+        withPoints.put("couponId", couponId);
+        withPoints.put("usePoints", true);
+
+        Shop.Reply refused = submit(member, UUID.randomUUID().toString(), withPoints);
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.code()).isEqualTo("COUPON_UNAVAILABLE");
+        assertThat(refused.code()).as("holding points fails after stock and coupon were taken").isEqualTo("POINTS_UNAVAILABLE");
         JsonNode stock = Shop.stockOf(product);
         assertThat(stock.path("available").asInt()).isEqualTo(5);
         assertThat(stock.path("reserved").asInt()).isZero();
+        assertThat(Shop.couponStatus(member, couponId)).isEqualTo("UNUSED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE member_id = ?", Integer.class, Long.valueOf(member.id()))).isZero();
 
+        Map<String, Object> unknownCoupon = new java.util.HashMap<>(basket(product, 1));
+        unknownCoupon.put("couponId", "777");
+        assertThat(submit(member, UUID.randomUUID().toString(), unknownCoupon).code()).isEqualTo("COUPON_NOT_FOUND");
         Shop.Reply tooMany = submit(member, UUID.randomUUID().toString(), basket(product, 6));
         assertThat(tooMany.status()).isEqualTo(409);
         assertThat(tooMany.code()).isEqualTo("STOCK_INSUFFICIENT");
@@ -226,6 +257,7 @@ class CheckoutAndPaymentTest {
         assertThat(noStore.status()).isEqualTo(404);
         assertThat(noStore.code()).isEqualTo("STORE_NOT_FOUND");
         assertThat(noStore.body().path("detail").asText()).contains("424242");
+        assertThat(Shop.stockOf(product).path("available").asInt()).isEqualTo(5);
     }
 
     @Test

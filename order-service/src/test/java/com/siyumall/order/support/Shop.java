@@ -76,6 +76,26 @@ public final class Shop {
                 .text("storeId");
     }
 
+    /** A claim-centre coupon template (full reduction) and the member's claimed coupon of it. */
+    public static String coupon(Member member, long threshold, long amountOff) {
+        String templateId = call(UpstreamServices.promotionUrl(), "POST", "/admin/coupon-templates", TestTokens.merchant(1), Map.of(
+                "name", "满" + threshold + "减" + amountOff, "type", "FULL_REDUCTION", "thresholdAmount", threshold, "amountOff", amountOff,
+                "scope", "ALL", "validDays", 7, "totalQuantity", 100, "perMemberLimit", 1, "channels", List.of("CLAIM_CENTRE")), Map.of())
+                .text("templateId");
+        return call(UpstreamServices.promotionUrl(), "POST", "/api/coupons/" + templateId + "/claim", member.token(), null, Map.of())
+                .text("couponId");
+    }
+
+    /** The coupon's status as its owner sees it. */
+    public static String couponStatus(Member member, String couponId) {
+        for (JsonNode c : call(UpstreamServices.promotionUrl(), "GET", "/api/coupons/mine", member.token(), null, Map.of()).body().path("items")) {
+            if (c.path("couponId").asText().equals(couponId)) {
+                return c.path("status").asText();
+            }
+        }
+        return null;
+    }
+
     public record Member(String id, String token) {}
 
     /** A new member, logged in through member-service with a sandbox WeChat code (so WeChat Pay knows their openid). */

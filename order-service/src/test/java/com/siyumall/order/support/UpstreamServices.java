@@ -3,16 +3,18 @@ package com.siyumall.order.support;
 import com.siyumall.devstack.DevStackExtension;
 import com.siyumall.member.MemberServiceApplication;
 import com.siyumall.product.ProductServiceApplication;
+import com.siyumall.promotion.PromotionServiceApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The real product-service and member-service that checkout calls, started once per test JVM beside order-service
+ * The real product-, member- and promotion-service that checkout calls, started once per test JVM beside order-service
  * (each its own Spring context on its own port, on the same dev stack).
  */
 public final class UpstreamServices {
     private static ConfigurableApplicationContext product;
     private static ConfigurableApplicationContext member;
+    private static ConfigurableApplicationContext promotion;
 
     private UpstreamServices() {}
 
@@ -21,13 +23,20 @@ public final class UpstreamServices {
             DevStackExtension.prepare();
             product = ProductServiceApplication.application().run("--server.port=0");
             member = MemberServiceApplication.application().run("--server.port=0");
+            promotion = PromotionServiceApplication.application().run("--server.port=0");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                promotion.close();
                 member.close();
                 product.close();
             }, "upstream-services-stop"));
         }
         registry.add("siyumall.services.product", UpstreamServices::productUrl);
         registry.add("siyumall.services.member", UpstreamServices::memberUrl);
+        registry.add("siyumall.services.promotion", UpstreamServices::promotionUrl);
+    }
+
+    public static String promotionUrl() {
+        return "http://127.0.0.1:" + promotion.getEnvironment().getProperty("local.server.port");
     }
 
     public static String productUrl() {

@@ -27,7 +27,7 @@ class CatalogFacts implements SaleableSkus {
     }
 
     /** What an order line keeps of what was bought, whatever the merchant changes later. */
-    record SkuSnapshot(Long skuId, Long spuId, String name, String specText, Map<String, String> specs, String image,
+    record SkuSnapshot(Long skuId, Long spuId, Long categoryId, String name, String specText, Map<String, String> specs, String image,
                        long price, long originalPrice, Integer weightGrams, boolean buyable) {}
 
     List<SkuSnapshot> snapshots(Collection<Long> skuIds) {
@@ -43,7 +43,7 @@ class CatalogFacts implements SaleableSkus {
         Instant now = clock.instant();
         return found.stream().map(sku -> {
             Spu spu = products.get(sku.getSpuId());
-            return new SkuSnapshot(sku.getId(), sku.getSpuId(), spu.getName(), sku.specText(), sku.getSpecs(), spu.getMainImage(),
+            return new SkuSnapshot(sku.getId(), sku.getSpuId(), spu.getCategoryId(), spu.getName(), sku.specText(), sku.getSpecs(), spu.getMainImage(),
                     sku.getPrice(), sku.getOriginalPrice(), sku.getWeightGrams(), spu.isBuyableAt(now));
         }).toList();
     }

@@ -10,7 +10,8 @@ public enum CouponError implements ErrorCode {
     COUPON_SOLD_OUT(HttpStatus.CONFLICT),
     COUPON_LIMIT_REACHED(HttpStatus.CONFLICT),
     COUPON_NOT_FOUND(HttpStatus.NOT_FOUND),
-    COUPON_UNAVAILABLE(HttpStatus.CONFLICT);
+    COUPON_UNAVAILABLE(HttpStatus.CONFLICT),
+    COUPON_NOT_APPLICABLE(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

@@ -3,18 +3,23 @@ package com.siyumall.order.clients;
 import com.siyumall.common.error.BusinessException;
 import org.springframework.stereotype.Component;
 
-/** Coupons and points before promotion-service and the growth feature provide them: asking for either is refused. */
+/** Coupons through promotion-service. Points are refused until the growth feature offers its hold/release calls. */
 @Component
-class NoBenefits implements Benefits {
+class RemoteBenefits implements Benefits {
+    private final PromotionClient promotions;
+
+    RemoteBenefits(PromotionClient promotions) {
+        this.promotions = promotions;
+    }
 
     @Override
     public void lockCoupon(long memberId, long couponId, String orderNo) {
-        throw new BusinessException(CheckoutRefusal.COUPON_UNAVAILABLE, couponId);
+        promotions.lockCoupon(memberId, couponId, orderNo);
     }
 
     @Override
     public void unlockCoupon(long memberId, long couponId, String orderNo) {
-        // nothing was locked
+        promotions.unlockCoupon(memberId, couponId, orderNo);
     }
 
     @Override

@@ -1,0 +1,40 @@
+package com.siyumall.order.clients;
+
+import com.siyumall.common.security.InternalClients;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.util.List;
+
+/** promotion-service's internal API: the discounts of a basket, and locking coupons for orders. */
+@Component
+public class PromotionClient {
+    private final RestClient http;
+
+    PromotionClient(InternalClients clients, @Value("${siyumall.services.promotion}") String promotionUrl) {
+        this.http = clients.forBaseUrl(promotionUrl);
+    }
+
+    public record Line(long skuId, long spuId, Long categoryId, long price, int quantity) {}
+
+    public record Discount(String kind, long amount, String label, Long couponId) {}
+
+    public record Quote(List<Discount> discounts) {}
+
+    private record QuoteRequest(long memberId, Long couponId, List<Line> lines) {}
+
+    private record OrderRef(long memberId, String orderNo) {}
+
+    public Quote quote(long memberId, Long couponId, List<Line> lines) {
+        return http.post().uri("/internal/pricing/quote").body(new QuoteRequest(memberId, couponId, lines)).retrieve().body(Quote.class);
+    }
+
+    public void lockCoupon(long memberId, long couponId, String orderNo) {
+        http.post().uri("/internal/coupons/{id}/lock", couponId).body(new OrderRef(memberId, orderNo)).retrieve().toBodilessEntity();
+    }
+
+    public void unlockCoupon(long memberId, long couponId, String orderNo) {
+        http.post().uri("/internal/coupons/{id}/unlock", couponId).body(new OrderRef(memberId, orderNo)).retrieve().toBodilessEntity();
+    }
+}
