@@ -3,6 +3,7 @@ package com.siyumall.member.member;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.member.auth.TokenResponse;
 import com.siyumall.member.binding.GuideBinding;
+import com.siyumall.member.points.PointsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,15 +26,17 @@ import java.time.LocalDate;
 @RestController
 @Tag(name = "Members")
 class MemberController {
-    /** Level, growth and points are owned by the growth feature; until it lands every member is at the entry level. */
+    /** Levels come with the growth feature; until then every member is at the entry level. */
     private static final String ENTRY_LEVEL_NAME = "普通会员";
 
     private final WechatLogins logins;
     private final MemberProfiles profiles;
+    private final PointsService points;
 
-    MemberController(WechatLogins logins, MemberProfiles profiles) {
+    MemberController(WechatLogins logins, MemberProfiles profiles, PointsService points) {
         this.logins = logins;
         this.profiles = profiles;
+        this.points = points;
     }
 
     record WechatLoginRequest(@NotBlank @Size(max = 128) String code,
@@ -56,10 +59,10 @@ class MemberController {
     record MemberView(Long memberId, String nickname, String avatarUrl, String gender, LocalDate birthday, String phone,
                       String levelCode, String levelName, long growthValue, long points, Instant registeredAt,
                       Instant firstPaidAt, Long guideId, Long storeId, Source source) {
-        static MemberView of(MemberProfiles.Profile profile) {
+        static MemberView of(MemberProfiles.Profile profile, long points) {
             Member m = profile.member();
             return new MemberView(m.getId(), m.getNickname(), m.getAvatarUrl(), m.getGender().name(), m.getBirthday(),
-                    m.getPhone(), m.getLevelCode(), ENTRY_LEVEL_NAME, m.getGrowthValue(), 0, m.getRegisteredAt(),
+                    m.getPhone(), m.getLevelCode(), ENTRY_LEVEL_NAME, m.getGrowthValue(), points, m.getRegisteredAt(),
                     m.getFirstPaidAt(),
                     profile.guide().map(GuideBinding::getGuideId).orElse(null),
                     profile.guide().map(GuideBinding::getStoreId).orElse(null),
@@ -80,19 +83,22 @@ class MemberController {
     @GetMapping("/api/members/me")
     @Operation(summary = "The calling member")
     MemberView me() {
-        return MemberView.of(profiles.of(CurrentPrincipal.memberId()));
+        long memberId = CurrentPrincipal.memberId();
+        return MemberView.of(profiles.of(memberId), points.balance(memberId));
     }
 
     @PatchMapping("/api/members/me")
     @Operation(summary = "Change nickname, avatar, gender; set the birthday (once)")
     MemberView update(@Valid @RequestBody ProfileUpdate request) {
-        return MemberView.of(profiles.update(CurrentPrincipal.memberId(), request.nickname(), request.avatarUrl(),
-                request.gender(), request.birthday()));
+        long memberId = CurrentPrincipal.memberId();
+        return MemberView.of(profiles.update(memberId, request.nickname(), request.avatarUrl(), request.gender(), request.birthday()),
+                points.balance(memberId));
     }
 
     @PostMapping("/api/members/me/phone")
     @Operation(summary = "Bind the phone number behind a getPhoneNumber code")
     MemberView bindPhone(@Valid @RequestBody PhoneRequest request) {
-        return MemberView.of(profiles.bindPhone(CurrentPrincipal.memberId(), request.code()));
+        long memberId = CurrentPrincipal.memberId();
+        return MemberView.of(profiles.bindPhone(memberId, request.code()), points.balance(memberId));
     }
 }
