@@ -42,3 +42,11 @@ INSERT INTO check_in_rule (streak_day, points, growth, updated_at) VALUES
     (1, 5, 1, CURRENT_TIMESTAMP(3)), (2, 5, 1, CURRENT_TIMESTAMP(3)), (3, 10, 2, CURRENT_TIMESTAMP(3)),
     (4, 10, 2, CURRENT_TIMESTAMP(3)), (5, 15, 3, CURRENT_TIMESTAMP(3)), (6, 15, 3, CURRENT_TIMESTAMP(3)),
     (7, 30, 5, CURRENT_TIMESTAMP(3));
+
+-- Paid orders already counted into a member's purchase summary (an order is counted once, whatever is re-sent).
+CREATE TABLE member_paid_order (
+    order_no  VARCHAR(32) NOT NULL PRIMARY KEY,
+    member_id BIGINT      NOT NULL,
+    amount    BIGINT      NOT NULL,
+    paid_at   DATETIME(3) NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -54,6 +54,16 @@ public class PointsService {
         return apply(memberId, PointsEntry.Type.SPEND, -amount, reason, refId);
     }
 
+    /**
+     * Takes back points a refunded order earned, as far as the balance allows (points already spent stay spent; the
+     * shortfall is logged by the ledger line showing less than asked).
+     */
+    @Transactional
+    public boolean reverse(long memberId, long amount, String reason, String refId) {
+        long takeable = Math.min(amount, balance(memberId));
+        return apply(memberId, PointsEntry.Type.REVERSE, -takeable, reason, refId);
+    }
+
     private boolean apply(long memberId, PointsEntry.Type type, long change, String reason, String refId) {
         if (change == 0) {
             return false;
