@@ -1,10 +1,12 @@
 package com.siyumall.promotion;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Coupons, guide issuing and QR codes, first-purchase, repurchase and group-buy activities, pricing. */
 @SpringBootApplication
+@EnableScheduling
 public class PromotionServiceApplication {
 
     public static void main(String[] args) {

@@ -53,6 +53,18 @@ interface CouponMapper extends BaseMapper<CouponTemplate> {
             + "WHERE id = #{id} AND status = 'LOCKED' AND order_no = #{orderNo}")
     int use(@Param("id") long couponId, @Param("orderNo") String orderNo, @Param("at") Instant at);
 
+    /** Unused coupons past their end become EXPIRED (locked ones wait for their order). */
+    @Update("UPDATE coupon SET status = 'EXPIRED', updated_at = #{now} WHERE status = 'UNUSED' AND valid_to <= #{now} LIMIT #{limit}")
+    int expire(@Param("now") Instant now, @Param("limit") int limit);
+
+    @Select("SELECT id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, order_no, claimed_at FROM coupon "
+            + "WHERE status = 'UNUSED' AND reminded_at IS NULL AND valid_to > #{now} AND valid_to <= #{before} ORDER BY valid_to LIMIT #{limit}")
+    List<Coupon> expiringUnreminded(@Param("now") Instant now, @Param("before") Instant before, @Param("limit") int limit);
+
+    /** 1 for the one pass that reminds this coupon's owner. */
+    @Update("UPDATE coupon SET reminded_at = #{now} WHERE id = #{id} AND reminded_at IS NULL")
+    int markReminded(@Param("id") long couponId, @Param("now") Instant now);
+
     @Select("SELECT id FROM coupon WHERE order_no = #{orderNo}")
     List<Long> couponsOfOrder(String orderNo);
 }
