@@ -132,7 +132,11 @@ public class CouponService {
 
     /** For checkout: the member's own coupon, usable now, becomes LOCKED by the order. */
     public Coupon lock(long memberId, long couponId, String orderNo) {
-        if (coupons.lock(couponId, memberId, orderNo, clock.instant()) == 0) {
+        Integer moved = transaction.execute(status -> {
+            coupons.lockRow(couponId);
+            return coupons.lock(couponId, memberId, orderNo, clock.instant());
+        });
+        if (moved == null || moved == 0) {
             Coupon coupon = coupons.coupon(couponId);
             if (coupon != null && orderNo.equals(coupon.orderNo()) && "LOCKED".equals(coupon.status())) {
                 return coupon;

@@ -105,6 +105,36 @@ class CouponClaimTest {
     }
 
     @Test
+    void tenOrdersRacingForOneCouponLockItOnce() throws Exception {
+        Coupon coupon = coupons.claim(88, template(10, 1).getId(), CouponTemplate.Channel.CLAIM_CENTRE);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> locks = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String orderNo = "RACE-" + coupon.id() + "-" + i;
+            locks.add(pool.submit(() -> {
+                start.await();
+                try {
+                    coupons.lock(88, coupon.id(), orderNo);
+                    return true;
+                } catch (BusinessException e) {
+                    assertThat(e.errorCode().code()).isEqualTo("COUPON_UNAVAILABLE");
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int locked = 0;
+        for (Future<Boolean> lock : locks) {
+            locked += lock.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(locked).isEqualTo(1);
+        assertThat(coupons.coupon(coupon.id()).orderNo()).startsWith("RACE-" + coupon.id());
+    }
+
+    @Test
     void membersClaimOverHttpAndBadTemplatesAreRefused() {
         HttpHeaders merchant = new HttpHeaders();
         merchant.setContentType(MediaType.APPLICATION_JSON);
