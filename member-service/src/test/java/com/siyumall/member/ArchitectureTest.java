@@ -1,28 +1,15 @@
 package com.siyumall.member;
 
+import com.siyumall.common.testsupport.ServiceArchitecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.web.bind.annotation.RestController;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import com.tngtech.archunit.junit.ArchTests;
 
 /** Packages stay honest: no reaching into other services, controllers go through services, features do not form cycles. */
 @AnalyzeClasses(packages = "com.siyumall.member", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule noOtherServiceIsTouched = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("com.siyumall.order..", "com.siyumall.product..", "com.siyumall.promotion..");
-
-    @ArchTest
-    static final ArchRule controllersDoNotReachMappers = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Mapper");
-
-    @ArchTest
-    static final ArchRule featuresDoNotDependOnEachOtherInCircles = slices()
-            .matching("com.siyumall.member.(*)..").should().beFreeOfCycles();
+    static final ArchTests mallRules = ArchTests.in(ServiceArchitecture.class);
 }
