@@ -105,6 +105,38 @@ class FulfilmentAndRefundTest {
     }
 
     @Test
+    void fiveRefundRequestsAtOnceNeverClaimMoreThanWasPaid() throws Exception {
+        Shop.Product product = Shop.product(1000, 10);
+        Shop.Member member = Shop.member();
+        String orderNo = paidOrder(member, product, 2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Shop.Reply>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "并发退款"));
+            }));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (java.util.concurrent.Future<Shop.Reply> reply : replies) {
+            Shop.Reply r = reply.get();
+            if (r.status() == 201) {
+                accepted++;
+            } else {
+                assertThat(r.code()).isEqualTo("REFUND_EXCEEDS_PAID");
+            }
+        }
+        pool.shutdown();
+
+        assertThat(accepted).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM refund WHERE order_no = ?", Long.class, orderNo)).isEqualTo(2000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
+        assertThat(jdbc.queryForObject("SELECT refunded_amount FROM orders WHERE order_no = ?", Long.class, orderNo)).isEqualTo(2000);
+    }
+
+    @Test
     void afterShippingTheMerchantDecidesAndARejectedRefundMovesNoMoney() {
         Shop.Product product = Shop.product(1000, 10);
         Shop.Member member = Shop.member();
