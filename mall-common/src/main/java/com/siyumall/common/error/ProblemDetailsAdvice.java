@@ -104,7 +104,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ProblemDetail p = problems.of(CommonError.VALIDATION_FAILED);
             p.setProperty("errors", invalid.getParameterValidationResults().stream()
                     .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
-                            "field", r.getMethodParameter().getParameterName() == null ? "" : r.getMethodParameter().getParameterName(),
+                            // a body validated with a path variable arrives here: name its field, not the parameter
+                            "field", err instanceof FieldError field ? field.getField()
+                                    : r.getMethodParameter().getParameterName() == null ? "" : r.getMethodParameter().getParameterName(),
                             "message", err.getDefaultMessage() == null ? "" : err.getDefaultMessage())))
                     .toList());
             return p;

@@ -30,6 +30,4 @@ interface CheckInMapper {
     @Insert("INSERT INTO check_in_rule (streak_day, points, growth, updated_at) VALUES (#{day}, #{points}, #{growth}, #{at})")
     int insertRule(@Param("day") int streakDay, @Param("points") long points, @Param("growth") long growth, @Param("at") Instant at);
 
-    @Update("UPDATE member SET growth_value = growth_value + #{growth}, updated_at = #{at} WHERE id = #{memberId}")
-    int addGrowth(@Param("memberId") long memberId, @Param("growth") long growth, @Param("at") Instant at);
 }

@@ -3,6 +3,7 @@ package com.siyumall.member.checkin;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.error.ErrorCode;
 import com.siyumall.common.time.BusinessTime;
+import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.points.PointsService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -23,12 +24,14 @@ import java.util.List;
 public class CheckInService {
     private final CheckInMapper checkIns;
     private final PointsService points;
+    private final GrowthService growth;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CheckInService(CheckInMapper checkIns, PointsService points, TransactionTemplate transaction, Clock clock) {
+    CheckInService(CheckInMapper checkIns, PointsService points, GrowthService growth, TransactionTemplate transaction, Clock clock) {
         this.checkIns = checkIns;
         this.points = points;
+        this.growth = growth;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -60,7 +63,7 @@ public class CheckInService {
                 Instant now = clock.instant();
                 checkIns.insert(memberId, today, streak, reward.points(), reward.growth(), now);
                 points.earn(memberId, reward.points(), "CHECK_IN", today.toString());
-                checkIns.addGrowth(memberId, reward.growth(), now);
+                growth.grant(memberId, reward.growth(), "CHECK_IN", today.toString());
                 return new CheckIn(today, streak, reward.points(), reward.growth());
             });
         } catch (DuplicateKeyException e) {

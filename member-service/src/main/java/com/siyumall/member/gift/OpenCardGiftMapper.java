@@ -22,6 +22,4 @@ interface OpenCardGiftMapper {
     @Insert("INSERT IGNORE INTO open_card_gift_given (member_id, points, growth, given_at) VALUES (#{memberId}, #{points}, #{growth}, #{at})")
     int give(@Param("memberId") long memberId, @Param("points") long points, @Param("growth") long growth, @Param("at") Instant at);
 
-    @Update("UPDATE member SET growth_value = growth_value + #{growth}, updated_at = #{at} WHERE id = #{memberId}")
-    int addGrowth(@Param("memberId") long memberId, @Param("growth") long growth, @Param("at") Instant at);
 }

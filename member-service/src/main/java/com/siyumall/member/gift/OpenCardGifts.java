@@ -5,6 +5,7 @@ import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.points.PointsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,11 +33,13 @@ final class OpenCardGifts {
     static class Giver {
         private final OpenCardGiftMapper gifts;
         private final PointsService points;
+        private final GrowthService growth;
         private final Clock clock;
 
-        Giver(OpenCardGiftMapper gifts, PointsService points, Clock clock) {
+        Giver(OpenCardGiftMapper gifts, PointsService points, GrowthService growth, Clock clock) {
             this.gifts = gifts;
             this.points = points;
+            this.growth = growth;
             this.clock = clock;
         }
 
@@ -48,7 +51,7 @@ final class OpenCardGifts {
                 return;
             }
             points.earn(memberId, gift.points(), "OPEN_CARD", Long.toString(memberId));
-            gifts.addGrowth(memberId, gift.growth(), now);
+            growth.grant(memberId, gift.growth(), "OPEN_CARD", Long.toString(memberId));
         }
 
         OpenCardGift current() {

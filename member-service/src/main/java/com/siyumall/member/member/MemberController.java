@@ -3,6 +3,7 @@ package com.siyumall.member.member;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.member.auth.TokenResponse;
 import com.siyumall.member.binding.GuideBinding;
+import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.points.PointsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,17 +27,16 @@ import java.time.LocalDate;
 @RestController
 @Tag(name = "Members")
 class MemberController {
-    /** Levels come with the growth feature; until then every member is at the entry level. */
-    private static final String ENTRY_LEVEL_NAME = "普通会员";
-
     private final WechatLogins logins;
     private final MemberProfiles profiles;
     private final PointsService points;
+    private final GrowthService growth;
 
-    MemberController(WechatLogins logins, MemberProfiles profiles, PointsService points) {
+    MemberController(WechatLogins logins, MemberProfiles profiles, PointsService points, GrowthService growth) {
         this.logins = logins;
         this.profiles = profiles;
         this.points = points;
+        this.growth = growth;
     }
 
     record WechatLoginRequest(@NotBlank @Size(max = 128) String code,
@@ -59,10 +59,10 @@ class MemberController {
     record MemberView(Long memberId, String nickname, String avatarUrl, String gender, LocalDate birthday, String phone,
                       String levelCode, String levelName, long growthValue, long points, Instant registeredAt,
                       Instant firstPaidAt, Long guideId, Long storeId, Source source) {
-        static MemberView of(MemberProfiles.Profile profile, long points) {
+        static MemberView of(MemberProfiles.Profile profile, long points, String levelName) {
             Member m = profile.member();
             return new MemberView(m.getId(), m.getNickname(), m.getAvatarUrl(), m.getGender().name(), m.getBirthday(),
-                    m.getPhone(), m.getLevelCode(), ENTRY_LEVEL_NAME, m.getGrowthValue(), points, m.getRegisteredAt(),
+                    m.getPhone(), m.getLevelCode(), levelName, m.getGrowthValue(), points, m.getRegisteredAt(),
                     m.getFirstPaidAt(),
                     profile.guide().map(GuideBinding::getGuideId).orElse(null),
                     profile.guide().map(GuideBinding::getStoreId).orElse(null),
@@ -84,21 +84,25 @@ class MemberController {
     @Operation(summary = "The calling member")
     MemberView me() {
         long memberId = CurrentPrincipal.memberId();
-        return MemberView.of(profiles.of(memberId), points.balance(memberId));
+        return view(profiles.of(memberId));
     }
 
     @PatchMapping("/api/members/me")
     @Operation(summary = "Change nickname, avatar, gender; set the birthday (once)")
     MemberView update(@Valid @RequestBody ProfileUpdate request) {
         long memberId = CurrentPrincipal.memberId();
-        return MemberView.of(profiles.update(memberId, request.nickname(), request.avatarUrl(), request.gender(), request.birthday()),
-                points.balance(memberId));
+        return view(profiles.update(memberId, request.nickname(), request.avatarUrl(), request.gender(), request.birthday()));
     }
 
     @PostMapping("/api/members/me/phone")
     @Operation(summary = "Bind the phone number behind a getPhoneNumber code")
     MemberView bindPhone(@Valid @RequestBody PhoneRequest request) {
         long memberId = CurrentPrincipal.memberId();
-        return MemberView.of(profiles.bindPhone(memberId, request.code()), points.balance(memberId));
+        return view(profiles.bindPhone(memberId, request.code()));
+    }
+
+    private MemberView view(MemberProfiles.Profile profile) {
+        Member member = profile.member();
+        return MemberView.of(profile, points.balance(member.getId()), growth.ladder().byCode(member.getLevelCode()).name());
     }
 }

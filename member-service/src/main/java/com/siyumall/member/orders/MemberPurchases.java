@@ -1,44 +1,97 @@
 package com.siyumall.member.orders;
 
+import com.siyumall.member.growth.GrowthService;
+import com.siyumall.member.growth.MemberLevel;
+import com.siyumall.member.points.PointsService;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 
-/** The purchase summary kept on the member row (first paid order, paid orders, amount, last paid). */
+/**
+ * What a member gains from orders: the purchase summary on the member row (first paid order, count, amount, last paid),
+ * points (base per yuan × the level's multiplier at payment) and growth. Each paid order is remembered with what it
+ * gave, so its refunds take back exactly their share and the last one the remainder.
+ */
 @Service
 class MemberPurchases {
     private final PurchaseMapper purchases;
+    private final PointsService points;
+    private final GrowthService growth;
+    private final long basePointsPerYuan;
     private final Clock clock;
 
-    MemberPurchases(PurchaseMapper purchases, Clock clock) {
+    MemberPurchases(PurchaseMapper purchases, PointsService points, GrowthService growth,
+                    @Value("${siyumall.points.earned-per-yuan:1}") long basePointsPerYuan, Clock clock) {
         this.purchases = purchases;
+        this.points = points;
+        this.growth = growth;
+        this.basePointsPerYuan = basePointsPerYuan;
         this.clock = clock;
     }
 
-    /** Counts a paid order into the member's summary; false when it was counted before. */
-    boolean paid(String orderNo, long memberId, long amount, Instant paidAt) {
-        if (purchases.remember(orderNo, memberId, amount, paidAt) == 0) {
+    /** Counts a paid order and pays its points and growth; false (and nothing paid) when it was counted before. */
+    @Transactional
+    public boolean paid(String orderNo, long memberId, long amount, Instant paidAt) {
+        MemberLevel level = growth.levelOf(memberId);
+        long pointsEarned = level.pointsFor(amount, basePointsPerYuan);
+        long growthEarned = growth.rules().forPaid(amount);
+        if (purchases.remember(orderNo, memberId, amount, paidAt, pointsEarned, growthEarned) == 0) {
             return false;
         }
         purchases.paid(memberId, amount, paidAt, clock.instant());
+        points.earn(memberId, pointsEarned, "ORDER_PAID", orderNo);
+        growth.grant(memberId, growthEarned, "ORDER_PAID", orderNo);
         return true;
     }
 
-    void refunded(long memberId, long amount, boolean wholeOrder) {
-        purchases.refunded(memberId, amount, wholeOrder ? 1 : 0, clock.instant());
+    /** Takes back the refunded share of what the order gave (everything left when the order is refunded in full). */
+    @Transactional
+    public void refunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean wholeOrder) {
+        purchases.refunded(memberId, refundAmount, wholeOrder ? 1 : 0, clock.instant());
+        PaidOrder order = purchases.lockOrder(orderNo);
+        if (order == null) {
+            return;
+        }
+        long pointsBack = order.share(order.pointsEarned(), order.pointsReversed(), refundAmount, wholeOrder);
+        long growthBack = order.share(order.growthEarned(), order.growthReversed(), refundAmount, wholeOrder);
+        purchases.reversed(orderNo, pointsBack, growthBack);
+        points.reverse(memberId, pointsBack, "ORDER_REFUNDED", refundNo);
+        growth.takeBack(memberId, growthBack, "ORDER_REFUNDED", refundNo);
+    }
+
+    record PaidOrder(String orderNo, long amount, long pointsEarned, long growthEarned, long pointsReversed, long growthReversed) {
+        /** The refunded fraction of what was earned, never more than is left. */
+        long share(long earned, long reversed, long refundAmount, boolean wholeOrder) {
+            long left = earned - reversed;
+            if (wholeOrder || amount == 0) {
+                return left;
+            }
+            return Math.min(left, earned * Math.min(refundAmount, amount) / amount);
+        }
     }
 
     @Mapper
     interface PurchaseMapper {
-        @Insert("INSERT IGNORE INTO member_paid_order (order_no, member_id, amount, paid_at) "
-                + "VALUES (#{orderNo}, #{memberId}, #{amount}, #{paidAt})")
+        @Insert("INSERT IGNORE INTO member_paid_order (order_no, member_id, amount, paid_at, points_earned, growth_earned) "
+                + "VALUES (#{orderNo}, #{memberId}, #{amount}, #{paidAt}, #{points}, #{growth})")
         int remember(@Param("orderNo") String orderNo, @Param("memberId") long memberId, @Param("amount") long amount,
-                     @Param("paidAt") Instant paidAt);
+                     @Param("paidAt") Instant paidAt, @Param("points") long points, @Param("growth") long growth);
+
+        @Select("SELECT order_no, amount, points_earned, growth_earned, points_reversed, growth_reversed "
+                + "FROM member_paid_order WHERE order_no = #{orderNo} FOR UPDATE")
+        PaidOrder lockOrder(String orderNo);
+
+        @Update("UPDATE member_paid_order SET points_reversed = points_reversed + #{points}, growth_reversed = growth_reversed + #{growth} "
+                + "WHERE order_no = #{orderNo}")
+        int reversed(@Param("orderNo") String orderNo, @Param("points") long points, @Param("growth") long growth);
 
         @Update("UPDATE member SET paid_order_count = paid_order_count + 1, paid_amount = paid_amount + #{amount}, "
                 + "first_paid_at = IF(first_paid_at IS NULL OR first_paid_at > #{paidAt}, #{paidAt}, first_paid_at), "
