@@ -2,6 +2,7 @@ package com.siyumall.member.orders;
 
 import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.growth.MemberLevel;
+import com.siyumall.member.points.PointsHolds;
 import com.siyumall.member.points.PointsService;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -25,21 +26,27 @@ class MemberPurchases {
     private final PurchaseMapper purchases;
     private final PointsService points;
     private final GrowthService growth;
+    private final PointsHolds holds;
     private final long basePointsPerYuan;
     private final Clock clock;
 
-    MemberPurchases(PurchaseMapper purchases, PointsService points, GrowthService growth,
+    MemberPurchases(PurchaseMapper purchases, PointsService points, GrowthService growth, PointsHolds holds,
                     @Value("${siyumall.points.earned-per-yuan:1}") long basePointsPerYuan, Clock clock) {
         this.purchases = purchases;
         this.points = points;
         this.growth = growth;
+        this.holds = holds;
         this.basePointsPerYuan = basePointsPerYuan;
         this.clock = clock;
     }
 
-    /** Counts a paid order and pays its points and growth; false (and nothing paid) when it was counted before. */
+    /**
+     * Counts a paid order, spends the points it held and pays its points and growth; false (and nothing paid) when it
+     * was counted before.
+     */
     @Transactional
     public boolean paid(String orderNo, long memberId, long amount, Instant paidAt) {
+        holds.confirm(orderNo);
         MemberLevel level = growth.levelOf(memberId);
         long pointsEarned = level.pointsFor(amount, basePointsPerYuan);
         long growthEarned = growth.rules().forPaid(amount);
@@ -52,7 +59,10 @@ class MemberPurchases {
         return true;
     }
 
-    /** Takes back the refunded share of what the order gave (everything left when the order is refunded in full). */
+    /**
+     * Takes back the refunded share of what the order gave and returns the share of the points it used (everything left
+     * when the order is refunded in full).
+     */
     @Transactional
     public void refunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean wholeOrder) {
         purchases.refunded(memberId, refundAmount, wholeOrder ? 1 : 0, clock.instant());
@@ -63,8 +73,15 @@ class MemberPurchases {
         long pointsBack = order.share(order.pointsEarned(), order.pointsReversed(), refundAmount, wholeOrder);
         long growthBack = order.share(order.growthEarned(), order.growthReversed(), refundAmount, wholeOrder);
         purchases.reversed(orderNo, pointsBack, growthBack);
+        holds.refunded(orderNo, refundNo, refundAmount, order.amount(), wholeOrder);
         points.reverse(memberId, pointsBack, "ORDER_REFUNDED", refundNo);
         growth.takeBack(memberId, growthBack, "ORDER_REFUNDED", refundNo);
+    }
+
+    /** The order was cancelled: the points it held return. */
+    @Transactional
+    public void cancelled(String orderNo) {
+        holds.release(orderNo);
     }
 
     record PaidOrder(String orderNo, long amount, long pointsEarned, long growthEarned, long pointsReversed, long growthReversed) {

@@ -15,6 +15,9 @@ final class OrderEventListeners {
     /** order-service's OrderPaid, as read here. */
     record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt) {}
 
+    /** order-service's OrderCancelled, as read here. */
+    record OrderCancelled(String orderNo, long memberId, long pointsUsed) {}
+
     /** order-service's OrderRefunded, as read here. */
     record OrderRefunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean fullyRefunded) {}
 
@@ -48,6 +51,24 @@ final class OrderEventListeners {
         @Override
         protected void handle(OrderRefunded event, EventEnvelope envelope) {
             purchases.refunded(event.orderNo(), event.memberId(), event.refundNo(), event.refundAmount(), event.fullyRefunded());
+        }
+    }
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderCancelled", consumerGroup = "member-order-cancelled")
+    static class OnOrderCancelled extends IdempotentEventListener<OrderCancelled> {
+        private final MemberPurchases purchases;
+
+        OnOrderCancelled(MemberPurchases purchases) {
+            super(OrderCancelled.class);
+            this.purchases = purchases;
+        }
+
+        @Override
+        protected void handle(OrderCancelled event, EventEnvelope envelope) {
+            if (event.pointsUsed() > 0) {
+                purchases.cancelled(event.orderNo());
+            }
         }
     }
 }

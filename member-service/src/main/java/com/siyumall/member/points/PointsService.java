@@ -28,7 +28,10 @@ public class PointsService {
     }
 
     enum PointsError implements ErrorCode {
-        POINTS_INSUFFICIENT(HttpStatus.CONFLICT);
+        POINTS_INSUFFICIENT(HttpStatus.CONFLICT),
+        POINTS_RATE_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
+        POINTS_CAP_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
+        POINTS_HOLD_CONFLICT(HttpStatus.CONFLICT);
 
         private final HttpStatus status;
 
@@ -64,7 +67,8 @@ public class PointsService {
         return apply(memberId, PointsEntry.Type.REVERSE, -takeable, reason, refId);
     }
 
-    private boolean apply(long memberId, PointsEntry.Type type, long change, String reason, String refId) {
+    /** Books one ledger line and moves the balance; false when this cause was booked before. Package-private for holds. */
+    boolean apply(long memberId, PointsEntry.Type type, long change, String reason, String refId) {
         if (change == 0) {
             return false;
         }

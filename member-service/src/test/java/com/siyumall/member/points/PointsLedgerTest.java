@@ -25,13 +25,13 @@ class PointsLedgerTest {
     JdbcTemplate jdbc;
 
     @Test
-    void twentyParallelSpendsOfTenFromAHundredLeaveZeroNeverLess() throws Exception {
+    void aHundredParallelSpendsAgainstABalanceCoveringTenLetExactlyTenThroughAndNeverGoBelowZero() throws Exception {
         long member = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
         points.earn(member, 100, "TEST_GRANT", "g1");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> spends = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 100; i++) {
             String ref = "s" + i;
             spends.add(pool.submit(() -> {
                 start.await();
