@@ -92,7 +92,7 @@ public class CheckoutService {
                 benefits.lockCoupon(memberId, submission.couponId(), orderNo);
                 compensations.push(() -> benefits.unlockCoupon(memberId, submission.couponId(), orderNo));
             }
-            if (submission.usePoints()) {
+            if (quote.pointsUsed() > 0) {
                 benefits.holdPoints(memberId, quote.pointsUsed(), orderNo);
                 compensations.push(() -> benefits.releasePoints(memberId, quote.pointsUsed(), orderNo));
             }

@@ -2,6 +2,7 @@ package com.siyumall.order.checkout;
 
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.order.clients.ProductClient;
+import com.siyumall.order.clients.MemberClient;
 import com.siyumall.order.clients.PromotionClient;
 import org.springframework.stereotype.Component;
 
@@ -10,18 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place a basket gets its price: catalog prices, the discounts promotion-service gives the basket
- * (/internal/pricing/quote: a coupon today), the merchant's freight rule. Points are not priced yet (growth feature).
+ * The one place a basket gets its price: catalog prices, then promotion-service's price chain (level discount, coupon,
+ * points — with the member's terms from member-service), then the merchant's freight rule (free at levels with free
+ * shipping). The chain never leaves less than one fen to pay.
  */
 @Component
 class Pricing {
     private final ProductClient products;
     private final PromotionClient promotions;
+    private final MemberClient members;
     private final FreightRuleMapper freight;
 
-    Pricing(ProductClient products, PromotionClient promotions, FreightRuleMapper freight) {
+    Pricing(ProductClient products, PromotionClient promotions, MemberClient members, FreightRuleMapper freight) {
         this.products = products;
         this.promotions = promotions;
+        this.members = members;
         this.freight = freight;
     }
 
@@ -29,22 +33,10 @@ class Pricing {
 
     record Item(long skuId, int quantity) {}
 
-    /** WeChat Pay cannot take 0 fen: discounts stop one fen short of the items amount. */
-    private static List<Quote.Discount> leavingSomethingToPay(List<Quote.Discount> discounts, long itemsAmount) {
-        List<Quote.Discount> capped = new ArrayList<>();
-        long room = itemsAmount - 1;
-        for (Quote.Discount d : discounts) {
-            long amount = Math.min(d.amount(), Math.max(room, 0));
-            capped.add(new Quote.Discount(d.kind(), amount, d.label()));
-            room -= amount;
-        }
-        return capped;
-    }
-
     Quote quote(Basket basket) {
         Map<Long, ProductClient.SkuSnapshot> snapshots = products.snapshots(basket.items().stream().map(Item::skuId).toList());
         List<Quote.PricedLine> lines = new ArrayList<>();
-        Map<Long, Long> categories = new java.util.HashMap<>();
+        List<PromotionClient.Line> chainLines = new ArrayList<>();
         for (Item item : basket.items()) {
             ProductClient.SkuSnapshot sku = snapshots.get(item.skuId());
             if (sku == null) {
@@ -54,16 +46,15 @@ class Pricing {
                 throw new BusinessException(CheckoutError.PRODUCT_NOT_ON_SALE, Map.of("skuId", Long.toString(item.skuId())), item.skuId());
             }
             lines.add(new Quote.PricedLine(sku.skuId(), sku.spuId(), sku.name(), sku.specText(), sku.image(), sku.price(), item.quantity()));
-            categories.put(sku.skuId(), sku.categoryId());
+            chainLines.add(new PromotionClient.Line(sku.skuId(), sku.spuId(), sku.categoryId(), sku.price(), item.quantity()));
         }
-        long itemsAmount = lines.stream().mapToLong(Quote.PricedLine::amount).sum();
-        List<Quote.Discount> discounts = basket.couponId() == null ? List.of()
-                : promotions.quote(basket.memberId(), basket.couponId(), lines.stream().map(l -> new PromotionClient.Line(l.skuId(),
-                        l.spuId(), categories.get(l.skuId()), l.price(), l.quantity())).toList())
-                .discounts().stream().map(d -> new Quote.Discount(d.kind(), d.amount(), d.label())).toList();
-        discounts = leavingSomethingToPay(discounts, itemsAmount);
-        long discountAmount = discounts.stream().mapToLong(Quote.Discount::amount).sum();
-        long freightAmount = freight.current().freightFor(itemsAmount, basket.pickup());
-        return new Quote(itemsAmount, discounts, 0, 0, freightAmount, itemsAmount - discountAmount + freightAmount, lines);
+        MemberClient.MemberBenefits member = members.benefits(basket.memberId());
+        PromotionClient.Quote chain = promotions.quote(basket.memberId(), basket.couponId(), basket.usePoints(),
+                new PromotionClient.MemberTerms(member.levelName(), member.levelDiscountPercent(), member.pointsBalance(),
+                        member.pointsPerYuan(), member.maxPointsDeductPercent()), chainLines);
+        List<Quote.Discount> discounts = chain.discounts().stream().map(d -> new Quote.Discount(d.kind(), d.amount(), d.label())).toList();
+        long freightAmount = member.freeShipping() ? 0 : freight.current().freightFor(chain.itemsAmount(), basket.pickup());
+        return new Quote(chain.itemsAmount(), discounts, chain.pointsUsed(), chain.pointsAmount(), freightAmount,
+                chain.payAmount() + freightAmount, lines);
     }
 }

@@ -1,9 +1,6 @@
 package com.siyumall.order.clients;
 
-/**
- * The seams where promotions (coupons) and growth (points) plug into checkout: {@link RemoteBenefits} locks coupons at
- * promotion-service; points are refused with a clear 409 until growth provides them, never silently ignored.
- */
+/** The seams where promotions (coupons) and growth (points) plug into checkout's saga, with their compensations. */
 public interface Benefits {
 
     /** Locks the member's coupon for the order (it can no longer be used elsewhere). */

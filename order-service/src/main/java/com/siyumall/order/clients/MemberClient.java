@@ -5,7 +5,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-/** member-service's internal API: the member's openid (WeChat Pay's payer) and the stores orders are picked up from. */
+/**
+ * member-service's internal API: the member's openid (WeChat Pay's payer), the stores orders are picked up from, the
+ * member's checkout benefits and points holds.
+ */
 @Component
 public class MemberClient {
     private final RestClient http;
@@ -25,6 +28,25 @@ public class MemberClient {
     /** The store, or a relayed 404 STORE_NOT_FOUND. */
     public Store store(long storeId) {
         return http.get().uri("/internal/stores/{id}", storeId).retrieve().body(Store.class);
+    }
+
+    /** The level's discount and free shipping, the points balance and the merchant's points rate and cap. */
+    public record MemberBenefits(long memberId, String levelCode, String levelName, int levelDiscountPercent, boolean freeShipping,
+                                 long pointsBalance, long pointsPerYuan, int maxPointsDeductPercent) {}
+
+    private record PointsHold(long memberId, String orderNo, long points) {}
+
+    public MemberBenefits benefits(long memberId) {
+        return http.get().uri("/internal/members/{id}/benefits", memberId).retrieve().body(MemberBenefits.class);
+    }
+
+    /** Holds points for an order; a relayed 409 POINTS_INSUFFICIENT when the balance no longer covers them. */
+    public void holdPoints(long memberId, long points, String orderNo) {
+        http.post().uri("/internal/points/holds").body(new PointsHold(memberId, orderNo, points)).retrieve().toBodilessEntity();
+    }
+
+    public void releasePoints(String orderNo) {
+        http.post().uri("/internal/points/holds/{orderNo}/release", orderNo).retrieve().toBodilessEntity();
     }
 
     public String openid(long memberId) {

@@ -7,7 +7,7 @@ import org.springframework.web.client.RestClient;
 
 import java.util.List;
 
-/** promotion-service's internal API: the discounts of a basket, and locking coupons for orders. */
+/** promotion-service's internal API: the price chain of a basket, and locking coupons for orders. */
 @Component
 public class PromotionClient {
     private final RestClient http;
@@ -20,14 +20,18 @@ public class PromotionClient {
 
     public record Discount(String kind, long amount, String label, Long couponId) {}
 
-    public record Quote(List<Discount> discounts) {}
+    public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long payAmount) {}
 
-    private record QuoteRequest(long memberId, Long couponId, List<Line> lines) {}
+    /** The member's terms, as member-service gives them, for the chain's level and points steps. */
+    public record MemberTerms(String levelName, int levelDiscountPercent, long pointsBalance, long pointsPerYuan, int maxPointsDeductPercent) {}
+
+    private record QuoteRequest(long memberId, Long couponId, boolean usePoints, MemberTerms member, List<Line> lines) {}
 
     private record OrderRef(long memberId, String orderNo) {}
 
-    public Quote quote(long memberId, Long couponId, List<Line> lines) {
-        return http.post().uri("/internal/pricing/quote").body(new QuoteRequest(memberId, couponId, lines)).retrieve().body(Quote.class);
+    public Quote quote(long memberId, Long couponId, boolean usePoints, MemberTerms member, List<Line> lines) {
+        return http.post().uri("/internal/pricing/quote").body(new QuoteRequest(memberId, couponId, usePoints, member, lines))
+                .retrieve().body(Quote.class);
     }
 
     public void lockCoupon(long memberId, long couponId, String orderNo) {

@@ -1,15 +1,16 @@
 package com.siyumall.order.clients;
 
-import com.siyumall.common.error.BusinessException;
 import org.springframework.stereotype.Component;
 
-/** Coupons through promotion-service. Points are refused until the growth feature offers its hold/release calls. */
+/** Coupons through promotion-service, points through member-service. */
 @Component
 class RemoteBenefits implements Benefits {
     private final PromotionClient promotions;
+    private final MemberClient members;
 
-    RemoteBenefits(PromotionClient promotions) {
+    RemoteBenefits(PromotionClient promotions, MemberClient members) {
         this.promotions = promotions;
+        this.members = members;
     }
 
     @Override
@@ -24,11 +25,11 @@ class RemoteBenefits implements Benefits {
 
     @Override
     public void holdPoints(long memberId, long points, String orderNo) {
-        throw new BusinessException(CheckoutRefusal.POINTS_UNAVAILABLE);
+        members.holdPoints(memberId, points, orderNo);
     }
 
     @Override
     public void releasePoints(long memberId, long points, String orderNo) {
-        // nothing was held
+        members.releasePoints(orderNo);
     }
 }

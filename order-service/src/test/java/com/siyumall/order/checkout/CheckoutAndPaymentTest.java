@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.devstack.DevStack;
 import com.siyumall.devstack.wechat.WechatSandbox;
+import com.siyumall.member.points.PointsService;
 import com.siyumall.order.support.Shop;
 import com.siyumall.order.support.UpstreamServices;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -225,18 +229,74 @@ class CheckoutAndPaymentTest {
     }
 
     @Test
-    void whenAStepAfterTheReservationFailsTheStockAndTheCouponComeBackAndNoOrderExists() {
+    void pointsPayTheMerchantsShareOfAnOrderAreSpentWhenItIsPaidAndComeBackWhenItIsCancelled() {
+        Shop.Product product = Shop.product(3000, 5);
+        Shop.Member member = Shop.member();
+        long memberId = Long.parseLong(member.id());
+        PointsService points = UpstreamServices.memberBean(PointsService.class);
+        points.earn(memberId, 10_000, "TEST_GRANT", "checkout");
+        Map<String, Object> withPoints = new java.util.HashMap<>(basket(product, 2));
+        withPoints.put("usePoints", true);
+
+        JsonNode preview = call("POST", "/api/orders/preview", member.token(), withPoints).body();
+        assertThat(preview.path("pointsAmount").asLong()).as("at most half of 60 yuan, 100 points a yuan").isEqualTo(3_000);
+        assertThat(preview.path("pointsUsed").asLong()).isEqualTo(3_000);
+        assertThat(preview.path("payAmount").asLong()).as("6000 - 3000 + 1000 freight").isEqualTo(4_000);
+        Shop.Reply placed = submit(member, UUID.randomUUID().toString(), withPoints);
+        assertThat(placed.body().path("payAmount").asLong()).isEqualTo(4_000);
+        assertThat(points.balance(memberId)).as("held at once").isEqualTo(7_000);
+
+        call("POST", "/api/orders/" + placed.text("orderNo") + "/cancel", member.token(), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> points.balance(memberId) == 10_000);
+
+        Shop.Reply paid = submit(member, UUID.randomUUID().toString(), withPoints);
+        String prepayId = prepayIdOf(call("POST", "/api/orders/" + paid.text("orderNo") + "/pay", member.token(), null));
+        DevStack.get().wechat().paySucceeded(prepayId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(call("GET", "/api/orders/" + paid.text("orderNo"),
+                member.token(), null).text("status")));
+        JdbcTemplate memberDb = UpstreamServices.memberBean(JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(memberDb.queryForObject(
+                "SELECT status FROM points_hold WHERE order_no = ?", String.class, paid.text("orderNo"))));
+        assertThat(points.balance(memberId)).as("7000 left; the 40 yuan paid earn 40 once OrderPaid arrives").isBetween(7_000L, 7_040L);
+    }
+
+    @Test
+    void whenAStepAfterTheReservationFailsTheStockAndTheCouponComeBackAndNoOrderExists() throws Exception {
         Shop.Product product = Shop.product(2000, 5);
         Shop.Member member = Shop.member();
         String couponId = Shop.coupon(member, 1000, 300);
+        long memberId = Long.parseLong(member.id());
+        UpstreamServices.memberBean(PointsService.class).earn(memberId, 10_000, "TEST_GRANT", "saga");
         Map<String, Object> withPoints = new java.util.HashMap<>(basket(product, 3));
         withPoints.put("couponId", couponId);
         withPoints.put("usePoints", true);
 
-        Shop.Reply refused = submit(member, UUID.randomUUID().toString(), withPoints);
+        // The member's points row is locked while checkout prices the basket with the points and takes stock and
+        // coupon; once the coupon is locked the points are spent elsewhere, so the hold — the step after — must fail.
+        JdbcTemplate memberDb = UpstreamServices.memberBean(JdbcTemplate.class);
+        TransactionTemplate memberTx = new TransactionTemplate(UpstreamServices.memberBean(PlatformTransactionManager.class));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch spendElsewhere = new CountDownLatch(1);
+        CompletableFuture<Void> rival = CompletableFuture.runAsync(() -> memberTx.executeWithoutResult(tx -> {
+            memberDb.queryForObject("SELECT balance FROM points_account WHERE member_id = ? FOR UPDATE", Long.class, memberId);
+            locked.countDown();
+            try {
+                spendElsewhere.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            UpstreamServices.memberBean(PointsService.class).spend(memberId, 10_000, "TEST_SPEND", "elsewhere");
+        }));
+        locked.await();
+        CompletableFuture<Shop.Reply> submitting = CompletableFuture.supplyAsync(() -> submit(member, UUID.randomUUID().toString(), withPoints));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "LOCKED".equals(Shop.couponStatus(member, couponId)));
+        spendElsewhere.countDown();
+        rival.get();
+        Shop.Reply refused = submitting.get();
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.code()).as("holding points fails after stock and coupon were taken").isEqualTo("POINTS_UNAVAILABLE");
+        assertThat(refused.code()).as("holding points fails after stock and coupon were taken").isEqualTo("POINTS_INSUFFICIENT");
+        assertThat(memberDb.queryForObject("SELECT COUNT(*) FROM points_hold WHERE member_id = ?", Integer.class, memberId)).isZero();
         JsonNode stock = Shop.stockOf(product);
         assertThat(stock.path("available").asInt()).isEqualTo(5);
         assertThat(stock.path("reserved").asInt()).isZero();

@@ -35,6 +35,11 @@ public final class UpstreamServices {
         registry.add("siyumall.services.promotion", UpstreamServices::promotionUrl);
     }
 
+    /** A bean of the running member-service (its points, its database), for arranging what a test needs there. */
+    public static <T> T memberBean(Class<T> type) {
+        return member.getBean(type);
+    }
+
     public static String promotionUrl() {
         return "http://127.0.0.1:" + promotion.getEnvironment().getProperty("local.server.port");
     }

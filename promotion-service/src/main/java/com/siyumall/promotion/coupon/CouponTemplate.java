@@ -49,7 +49,7 @@ public class CouponTemplate {
     private Instant updatedAt;
 
     /** A template, checked whole: money rules by type, a validity that is either a window or a number of days. */
-    static CouponTemplate define(String name, Type type, long threshold, Long amountOff, Integer percentOff, Long maxOff,
+    public static CouponTemplate define(String name, Type type, long threshold, Long amountOff, Integer percentOff, Long maxOff,
                                  Scope scope, List<Long> scopeIds, Instant validFrom, Instant validTo, Integer validDays,
                                  int totalQuantity, int perMemberLimit, Set<Channel> channels) {
         switch (type) {
@@ -119,6 +119,15 @@ public class CouponTemplate {
             }
         };
         return Math.min(off, eligibleAmount);
+    }
+
+    /** Whether a basket line of this SPU and category counts toward the coupon. */
+    public boolean covers(long spuId, Long categoryId) {
+        return switch (scope) {
+            case ALL -> true;
+            case SPU -> scopeIdList().contains(spuId);
+            case CATEGORY -> categoryId != null && scopeIdList().contains(categoryId);
+        };
     }
 
     public List<Channel> channelList() {

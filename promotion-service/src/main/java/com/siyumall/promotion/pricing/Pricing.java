@@ -4,7 +4,6 @@ import com.siyumall.common.error.BusinessException;
 import com.siyumall.promotion.coupon.Coupon;
 import com.siyumall.promotion.coupon.CouponError;
 import com.siyumall.promotion.coupon.CouponService;
-import com.siyumall.promotion.coupon.CouponTemplate;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -13,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The price calculation of promotions, one calculator at a time (coupons today; first-purchase prices, group-buy prices
- * and level discounts join as further steps). Each step sees the basket and adds its discount lines.
+ * Assembles the price chain for a basket: the level discount, the member's coupon (checked to be theirs, unused and
+ * valid now), then points. First-purchase and group-buy prices join as steps before the coupon.
  */
 @Service
 public class Pricing {
@@ -26,43 +25,23 @@ public class Pricing {
         this.clock = clock;
     }
 
-    public record Line(long skuId, long spuId, Long categoryId, long price, int quantity) {
-        long amount() {
-            return price * quantity;
-        }
-    }
-
-    public record Discount(String kind, long amount, String label, Long couponId) {}
-
-    public record Quote(List<Discount> discounts) {}
-
-    public Quote quote(long memberId, Long couponId, List<Line> lines) {
-        List<Discount> discounts = new ArrayList<>();
+    public PriceChain.Quote quote(PriceChain.Basket basket, Long couponId) {
+        List<PriceChain.Step> steps = new ArrayList<>();
+        steps.add(PriceChain.LEVEL_DISCOUNT);
         if (couponId != null) {
-            discounts.add(couponDiscount(memberId, couponId, lines));
+            steps.add(couponStep(basket.memberId(), couponId));
         }
-        return new Quote(discounts);
+        steps.add(PriceChain.POINTS);
+        return PriceChain.quote(basket, steps);
     }
 
-    /** The coupon must be the member's, unused and valid now, and the basket's part in its scope must reach the threshold. */
-    private Discount couponDiscount(long memberId, long couponId, List<Line> lines) {
+    private CouponStep couponStep(long memberId, long couponId) {
         Coupon coupon = coupons.coupon(couponId);
         Instant now = clock.instant();
         if (coupon.memberId() != memberId || !"UNUSED".equals(coupon.status())
                 || now.isBefore(coupon.validFrom()) || !now.isBefore(coupon.validTo())) {
             throw new BusinessException(CouponError.COUPON_UNAVAILABLE, couponId);
         }
-        CouponTemplate template = coupons.template(coupon.templateId());
-        List<Long> scope = template.scopeIdList();
-        long eligible = lines.stream().filter(l -> switch (template.getScope()) {
-            case ALL -> true;
-            case SPU -> scope.contains(l.spuId());
-            case CATEGORY -> l.categoryId() != null && scope.contains(l.categoryId());
-        }).mapToLong(Line::amount).sum();
-        long off = template.discountOn(eligible);
-        if (off == 0) {
-            throw new BusinessException(CouponError.COUPON_NOT_APPLICABLE, couponId, template.getThresholdAmount());
-        }
-        return new Discount("COUPON", off, template.getName(), couponId);
+        return new CouponStep(couponId, coupons.template(coupon.templateId()));
     }
 }
