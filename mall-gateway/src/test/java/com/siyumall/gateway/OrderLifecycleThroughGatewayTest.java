@@ -7,6 +7,7 @@ import com.siyumall.devstack.DevStackTest;
 import com.siyumall.member.MemberServiceApplication;
 import com.siyumall.order.OrderServiceApplication;
 import com.siyumall.product.ProductServiceApplication;
+import com.siyumall.promotion.PromotionServiceApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class OrderLifecycleThroughGatewayTest {
     private static final String EXCLUDE_GATEWAY_REDIS = "--spring.autoconfigure.exclude=org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration";
     private static ConfigurableApplicationContext product;
     private static ConfigurableApplicationContext member;
+    private static ConfigurableApplicationContext promotion;
     private static ConfigurableApplicationContext order;
     private static ConfigurableApplicationContext gateway;
     private static String base;
@@ -45,10 +47,12 @@ class OrderLifecycleThroughGatewayTest {
     static void start() {
         product = ProductServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
         member = MemberServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
+        promotion = PromotionServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
         order = OrderServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS,
-                "--siyumall.services.product=" + url(product), "--siyumall.services.member=" + url(member));
+                "--siyumall.services.product=" + url(product), "--siyumall.services.member=" + url(member),
+                "--siyumall.services.promotion=" + url(promotion));
         gateway = GatewayApplication.application().run("--server.port=0", "--PRODUCT_SERVICE_URL=" + url(product),
-                "--MEMBER_SERVICE_URL=" + url(member), "--ORDER_SERVICE_URL=" + url(order),
+                "--MEMBER_SERVICE_URL=" + url(member), "--ORDER_SERVICE_URL=" + url(order), "--PROMOTION_SERVICE_URL=" + url(promotion),
                 "--RATE_LIMIT_PER_MEMBER=1000", "--RATE_LIMIT_PER_IP=1000",
                 "--spring.autoconfigure.exclude=" + String.join(",",
                         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
@@ -60,7 +64,7 @@ class OrderLifecycleThroughGatewayTest {
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{gateway, order, member, product}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{gateway, order, promotion, member, product}) {
             if (context != null) {
                 context.close();
             }

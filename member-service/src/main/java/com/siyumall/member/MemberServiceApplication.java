@@ -1,10 +1,12 @@
 package com.siyumall.member;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** WeChat login, members, merchants, guides and stores, growth, points, check-in, insights, subscription messages. */
 @SpringBootApplication
+@EnableScheduling
 public class MemberServiceApplication {
 
     public static void main(String[] args) {

@@ -21,6 +21,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -69,6 +70,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException e) {
         return respond(problems.of(CommonError.PAYLOAD_TOO_LARGE, e.limitBytes()));
+    }
+
+    /** Another service of the mall could not be reached (refused, reset, timed out): 503, worth a retry. */
+    @ExceptionHandler(ResourceAccessException.class)
+    ResponseEntity<Object> upstreamUnreachable(ResourceAccessException e) {
+        log.warn("Internal call failed: {}", e.getMessage());
+        return respond(problems.of(CommonError.UPSTREAM_UNAVAILABLE));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -71,6 +71,21 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aBodyBesideAValidatedPathVariableNamesItsOwnField() throws Exception {
+        HttpHeaders headers = bearer(TestTokens.shopper(1));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        JsonNode body = problem(http.exchange("/api/baskets/ABC", HttpMethod.PUT,
+                new HttpEntity<>("{\"name\":\"a\",\"quantity\":1000,\"priceFen\":1}", headers), String.class), 400, "VALIDATION_FAILED");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("quantity");
+    }
+
+    @Test
+    void anotherServiceThatCannotBeReachedIsA503NotA500() throws Exception {
+        problem(http.exchange("/api/upstream-down", HttpMethod.GET, new HttpEntity<>(bearer(TestTokens.shopper(1))), String.class),
+                503, "UPSTREAM_UNAVAILABLE");
+    }
+
+    @Test
     void anOversizedBodyIsA413() throws Exception {
         String huge = "{\"name\":\"" + "x".repeat(10_000) + "\",\"quantity\":1,\"priceFen\":1}";
         problem(post("/api/baskets", huge, TestTokens.shopper(1), null), 413, "PAYLOAD_TOO_LARGE");

@@ -57,6 +57,12 @@ public class PointsService {
         return apply(memberId, PointsEntry.Type.SPEND, -amount, reason, refId);
     }
 
+    /** Gives points back that a failed exchange or order took (a RELEASE line), once per cause. */
+    @Transactional
+    public boolean giveBack(long memberId, long amount, String reason, String refId) {
+        return apply(memberId, PointsEntry.Type.RELEASE, amount, reason, refId);
+    }
+
     /**
      * Takes back points a refunded order earned, as far as the balance allows (points already spent stay spent; the
      * shortfall is logged by the ledger line showing less than asked).

@@ -4,6 +4,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import com.siyumall.common.error.BusinessException;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,6 +80,28 @@ public class WechatAccounts {
             throw translate(e, "phone number");
         } catch (WxRuntimeException e) {
             throw unreachable(e, "phone number");
+        }
+    }
+
+    /**
+     * Sends a subscription message through the main mini-program; 0 when WeChat took it, else WeChat's errcode (e.g.
+     * 43101: the user has no acceptance left on WeChat's side) or -1 when WeChat could not be reached.
+     */
+    public int sendSubscribeMessage(String openid, String templateId, String page, Map<String, String> data) {
+        List<WxMaSubscribeMessage.MsgData> fields = data.entrySet().stream()
+                .map(e -> new WxMaSubscribeMessage.MsgData(e.getKey(), e.getValue())).toList();
+        WxMaSubscribeMessage message = WxMaSubscribeMessage.builder().toUser(openid).templateId(templateId).page(page)
+                .data(new java.util.ArrayList<>(fields)).build();
+        try {
+            apps.get(mainAppId).getSubscribeService().sendSubscribeMsg(message);
+            return 0;
+        } catch (WxErrorException e) {
+            int code = e.getError() == null ? -1 : e.getError().getErrorCode();
+            log.warn("WeChat subscription message {} to {} refused with errcode {}", templateId, openid, code);
+            return code;
+        } catch (WxRuntimeException e) {
+            log.warn("WeChat subscription message could not be sent: {}", e.getMessage());
+            return -1;
         }
     }
 

@@ -2,11 +2,11 @@ package com.siyumall.member.orders;
 
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.MallEvent;
-import com.siyumall.common.event.Topics;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.security.Role;
 import com.siyumall.member.MemberApi;
 import com.siyumall.member.merchant.MerchantAccountService;
+import com.siyumall.member.support.OrderServiceEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,16 +37,8 @@ class OrderBenefitsTest {
     @Autowired
     MerchantAccountService accounts;
 
-    record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt) implements MallEvent {
-        public String eventKey() { return orderNo; }
-    }
-
-    record OrderRefunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean fullyRefunded) implements MallEvent {
-        public String eventKey() { return orderNo; }
-    }
-
     private void publish(MallEvent event) {
-        transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, event));
+        new OrderServiceEvents(events, transaction).publish(event);
     }
 
     private Map<String, Object> summary(long memberId) {
@@ -70,8 +62,8 @@ class OrderBenefitsTest {
         MemberApi.Reply member = api.wechatLogin(MemberApi.newWechatUser());
         long memberId = Long.parseLong(member.text("memberId"));
 
-        publish(new OrderPaid("OB1-" + memberId, memberId, 12_345, Instant.now()));
-        publish(new OrderPaid("OB1-" + memberId, memberId, 12_345, Instant.now()));
+        publish(new OrderServiceEvents.OrderPaid("OB1-" + memberId, memberId, 12_345, Instant.now()));
+        publish(new OrderServiceEvents.OrderPaid("OB1-" + memberId, memberId, 12_345, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'member-order-paid' AND event_id IN "
                         + "(SELECT event_id FROM outbox_event WHERE event_key = ?)", Integer.class, "OB1-" + memberId) == 2);
@@ -84,13 +76,13 @@ class OrderBenefitsTest {
         assertThat(levelChangedEvents(memberId)).as("crossing 100 published MemberLevelChanged once").hasSize(1);
         assertThat(levelChangedEvents(memberId).get(0)).contains("\"levelCode\":\"SILVER\"", "\"previousLevelCode\":\"V0\"", "901");
 
-        publish(new OrderPaid("OB2-" + memberId, memberId, 10_000, Instant.now()));
+        publish(new OrderServiceEvents.OrderPaid("OB2-" + memberId, memberId, 10_000, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> points(memberId) == 323);
         assertThat(growth(memberId)).isEqualTo(223);
         assertThat(levelChangedEvents(memberId)).as("no second upgrade within the same level").hasSize(1);
 
-        publish(new OrderRefunded("OB1-" + memberId, memberId, "RF1-" + memberId, 5_000, false));
-        publish(new OrderRefunded("OB2-" + memberId, memberId, "RF2-" + memberId, 10_000, true));
+        publish(new OrderServiceEvents.OrderRefunded("OB1-" + memberId, memberId, "RF1-" + memberId, 5_000, false));
+        publish(new OrderServiceEvents.OrderRefunded("OB2-" + memberId, memberId, "RF2-" + memberId, 10_000, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> points(memberId) == 74);
         assertThat(points(memberId)).as("323 - 123*5000/12345 (49) - the 200 the second order gave at 2x").isEqualTo(74);
         assertThat(growth(memberId)).as("223 - 49 - 100").isEqualTo(74);

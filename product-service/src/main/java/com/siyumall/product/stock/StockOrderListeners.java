@@ -1,6 +1,5 @@
 package com.siyumall.product.stock;
 
-import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
@@ -32,11 +31,9 @@ final class StockOrderListeners {
 
         @Override
         protected void handle(OrderSettled event, EventEnvelope envelope) {
-            try {
-                stock.confirm(event.orderNo());
-            } catch (BusinessException e) {
+            if (!stock.confirmIfReserved(event.orderNo())) {
                 // retrying cannot help: the order has no reservation here, or it was released
-                log.error("Paid order {} could not confirm its stock: {}", event.orderNo(), e.errorCode().code());
+                log.error("Paid order {} has no reservation to confirm", event.orderNo());
             }
         }
     }

@@ -190,14 +190,33 @@ public class StockService {
             if (StockReservation.RELEASED.equals(reservation.status())) {
                 throw new BusinessException(StockError.RESERVATION_RELEASED, orderNo);
             }
-            Instant now = clock.instant();
-            for (StockLine line : reservation.lines()) {
-                if (stock.settle(orderNo, line.skuId(), StockReservation.CONFIRMED, now) == 1) {
-                    stock.confirm(line.skuId(), line.quantity(), now);
-                }
-            }
+            settleConfirmed(reservation);
             return existing(orderNo);
         });
+    }
+
+    /**
+     * For a paid order's event: confirms its reservation, or answers false when there is none to confirm (never
+     * reserved here, or already released). Refuses without throwing, so the listener's transaction stays good.
+     */
+    public boolean confirmIfReserved(String orderNo) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Reservation reservation = existing(orderNo);
+            if (reservation == null || StockReservation.RELEASED.equals(reservation.status())) {
+                return false;
+            }
+            settleConfirmed(reservation);
+            return true;
+        }));
+    }
+
+    private void settleConfirmed(Reservation reservation) {
+        Instant now = clock.instant();
+        for (StockLine line : reservation.lines()) {
+            if (stock.settle(reservation.orderNo(), line.skuId(), StockReservation.CONFIRMED, now) == 1) {
+                stock.confirm(line.skuId(), line.quantity(), now);
+            }
+        }
     }
 
     /** The order was cancelled: its reserved units go back on sale, once however often this is called. */

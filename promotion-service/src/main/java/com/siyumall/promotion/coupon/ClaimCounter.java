@@ -43,6 +43,14 @@ class ClaimCounter {
         return List.of(keys.key("promotion:{coupon:" + templateId + "}:remaining"), keys.key("promotion:{coupon:" + templateId + "}:claims"));
     }
 
+    /**
+     * Serialises the issues of one template to one member for a cause, so a repeated cause finds the coupon the first
+     * one gave instead of racing it for the member's allowance.
+     */
+    org.redisson.api.RLock causeLock(long templateId, long memberId) {
+        return redis.getLock(keys.key("promotion:{coupon:" + templateId + "}:cause:" + memberId));
+    }
+
     /** The member's claim number, or SOLD_OUT, NOT_LOADED, LIMIT_REACHED. */
     long claim(long templateId, long memberId, int perMemberLimit) {
         Long result = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, claimScript, RScript.ReturnType.INTEGER,

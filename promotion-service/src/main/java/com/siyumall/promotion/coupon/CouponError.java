@@ -9,6 +9,7 @@ public enum CouponError implements ErrorCode {
     COUPON_NOT_CLAIMABLE(HttpStatus.CONFLICT),
     COUPON_SOLD_OUT(HttpStatus.CONFLICT),
     COUPON_LIMIT_REACHED(HttpStatus.CONFLICT),
+    COUPON_ISSUE_BUSY(HttpStatus.CONFLICT),
     COUPON_NOT_FOUND(HttpStatus.NOT_FOUND),
     COUPON_UNAVAILABLE(HttpStatus.CONFLICT),
     COUPON_NOT_APPLICABLE(HttpStatus.CONFLICT);

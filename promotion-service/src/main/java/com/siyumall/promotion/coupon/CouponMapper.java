@@ -20,11 +20,15 @@ interface CouponMapper extends BaseMapper<CouponTemplate> {
             + "WHERE id = #{id} AND issued_quantity < total_quantity")
     int countIssue(@Param("id") long templateId, @Param("at") Instant at);
 
-    @Insert("INSERT INTO coupon (id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, claimed_at, updated_at) "
-            + "VALUES (#{id}, #{templateId}, #{memberId}, #{seq}, #{channel}, 'UNUSED', #{from}, #{to}, #{at}, #{at})")
+    @Insert("INSERT INTO coupon (id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, claimed_at, updated_at, cause) "
+            + "VALUES (#{id}, #{templateId}, #{memberId}, #{seq}, #{channel}, 'UNUSED', #{from}, #{to}, #{at}, #{at}, #{cause})")
     int insertCoupon(@Param("id") long id, @Param("templateId") long templateId, @Param("memberId") long memberId,
                      @Param("seq") int claimSeq, @Param("channel") String channel, @Param("from") Instant validFrom,
-                     @Param("to") Instant validTo, @Param("at") Instant at);
+                     @Param("to") Instant validTo, @Param("at") Instant at, @Param("cause") String cause);
+
+    @Select("SELECT id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, order_no, claimed_at "
+            + "FROM coupon WHERE member_id = #{memberId} AND template_id = #{templateId} AND cause = #{cause}")
+    Coupon byCause(@Param("memberId") long memberId, @Param("templateId") long templateId, @Param("cause") String cause);
 
     @Select("SELECT member_id AS k, COUNT(*) AS v FROM coupon WHERE template_id = #{templateId} GROUP BY member_id")
     List<Map<String, Object>> claimsPerMember(long templateId);

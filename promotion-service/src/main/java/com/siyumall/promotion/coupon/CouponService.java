@@ -6,15 +6,20 @@ import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.web.PageQuery;
+import org.redisson.api.RLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Coupons never over-issue: a Redis script takes one from the template's remaining quantity and the member's allowance
@@ -24,18 +29,26 @@ import java.util.Map;
 @Service
 public class CouponService {
     private static final int LOAD_ATTEMPTS = 3;
+    private static final Duration CAUSE_LOCK_WAIT = Duration.ofSeconds(10);
+    private static final Duration CAUSE_LOCK_LEASE = Duration.ofSeconds(30);
 
     private final CouponMapper coupons;
     private final ClaimCounter counter;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CouponService(CouponMapper coupons, ClaimCounter counter, TransactionTemplate transaction, Clock clock) {
+    CouponService(CouponMapper coupons, ClaimCounter counter, PlatformTransactionManager transactions, Clock clock) {
         this.coupons = coupons;
         this.counter = counter;
-        this.transaction = transaction;
+        // An issue commits on its own: a listener that catches a refusal must not find its own transaction spoiled,
+        // and a redelivered cause finds the coupon it already gave.
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
+
+    /** A coupon issued for a cause, and whether this call issued it (false: the cause had it already). */
+    public record Issued(Coupon coupon, boolean newlyIssued) {}
 
     public CouponTemplate create(CouponTemplate template, long merchantId) {
         template.setCreatedBy(merchantId);
@@ -64,6 +77,37 @@ public class CouponService {
 
     /** A member claims one coupon of a template through a channel. */
     public Coupon claim(long memberId, long templateId, CouponTemplate.Channel channel) {
+        return issue(memberId, templateId, channel, null).coupon();
+    }
+
+    /**
+     * Gives a member one coupon of a template through a channel, once per {@code cause} (null: no cause, as in the claim
+     * centre): repeating a cause returns the coupon it gave. The total and the member's limit hold as for claims.
+     */
+    public Issued issue(long memberId, long templateId, CouponTemplate.Channel channel, String cause) {
+        if (cause == null) {
+            return issueNow(memberId, templateId, channel, null);
+        }
+        RLock lock = counter.causeLock(templateId, memberId);
+        boolean locked;
+        try {
+            locked = lock.tryLock(CAUSE_LOCK_WAIT.toMillis(), CAUSE_LOCK_LEASE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            throw new BusinessException(CouponError.COUPON_ISSUE_BUSY, templateId);
+        }
+        try {
+            Coupon given = coupons.byCause(memberId, templateId, cause);
+            return given != null ? new Issued(given, false) : issueNow(memberId, templateId, channel, cause);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause) {
         CouponTemplate template = template(templateId);
         Instant now = clock.instant();
         if (!template.isClaimableAt(now, channel)) {
@@ -77,12 +121,16 @@ public class CouponService {
                 }
                 Instant[] validity = template.validityFrom(now);
                 long id = IdWorker.getId();
-                coupons.insertCoupon(id, templateId, memberId, seq, channel.name(), validity[0], validity[1], now);
+                coupons.insertCoupon(id, templateId, memberId, seq, channel.name(), validity[0], validity[1], now, cause);
                 return id;
             });
-            return coupons.coupon(couponId);
+            return new Issued(coupons.coupon(couponId), true);
         } catch (DuplicateKeyException e) {
             counter.unclaim(templateId, memberId);
+            Coupon given = cause == null ? null : coupons.byCause(memberId, templateId, cause);
+            if (given != null) {
+                return new Issued(given, false);
+            }
             throw new BusinessException(CouponError.COUPON_LIMIT_REACHED, templateId);
         } catch (RuntimeException e) {
             counter.unclaim(templateId, memberId);

@@ -48,18 +48,18 @@ class CouponClaimTest {
     }
 
     @Test
-    void threeHundredClaimsFromFiftyMembersForAHundredCouponsIssueExactlyAHundredAndNoMemberMoreThanTwo() throws Exception {
-        long templateId = template(100, 2).getId();
+    void twoThousandClaimsForFiveHundredCouponsIssueExactlyFiveHundredAndNoMemberMoreThanTwo() throws Exception {
+        long templateId = template(500, 2).getId();
         long firstMember = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger midRunFlush = new AtomicInteger();
         List<Future<Boolean>> claims = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            long member = firstMember + i % 50;
+        for (int i = 0; i < 2_000; i++) {
+            long member = firstMember + i % 400;
             claims.add(pool.submit(() -> {
                 start.await();
-                if (midRunFlush.incrementAndGet() == 120) {
+                if (midRunFlush.incrementAndGet() == 700) {
                     // Redis forgets the counters mid-run; MySQL's guards must still hold
                     redis.getKeys().deleteByPattern(keys.key("promotion:{coupon:" + templateId + "}:*"));
                 }
@@ -79,11 +79,64 @@ class CouponClaimTest {
         }
         pool.shutdown();
 
-        assertThat(issued).isEqualTo(100);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE template_id = ?", Integer.class, templateId)).isEqualTo(100);
-        assertThat(jdbc.queryForObject("SELECT issued_quantity FROM coupon_template WHERE id = ?", Integer.class, templateId)).isEqualTo(100);
+        assertThat(issued).isEqualTo(500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE template_id = ?", Integer.class, templateId)).isEqualTo(500);
+        assertThat(jdbc.queryForObject("SELECT issued_quantity FROM coupon_template WHERE id = ?", Integer.class, templateId)).isEqualTo(500);
         assertThat(jdbc.queryForObject("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM coupon WHERE template_id = ? GROUP BY member_id) c",
                 Integer.class, templateId)).isLessThanOrEqualTo(2);
+    }
+
+    private static <T> List<T> atOnce(int times, java.util.concurrent.Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(times, 25));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get());
+        }
+        pool.shutdown();
+        return results;
+    }
+
+    @Test
+    void oneMemberClaimingFiftyTimesAtOnceWithALimitOfOneGetsOne() throws Exception {
+        long templateId = template(100, 1).getId();
+        long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        List<String> outcomes = atOnce(50, () -> {
+            try {
+                coupons.claim(member, templateId, CouponTemplate.Channel.CLAIM_CENTRE);
+                return "CLAIMED";
+            } catch (BusinessException e) {
+                return e.errorCode().code();
+            }
+        });
+        assertThat(outcomes).filteredOn("CLAIMED"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.equals("CLAIMED")).containsOnly("COUPON_LIMIT_REACHED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE template_id = ? AND member_id = ?", Integer.class, templateId, member))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCauseGetsItsCouponOnceHoweverOftenAndHoweverConcurrentlyItIsRepeated() throws Exception {
+        long templateId = coupons.create(CouponTemplate.define("升级礼券", CouponTemplate.Type.NO_THRESHOLD, 0, 500L, null, null,
+                CouponTemplate.Scope.ALL, List.of(), null, null, 30, 100, 5, Set.of(CouponTemplate.Channel.SYSTEM)), 1).getId();
+        long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        List<CouponService.Issued> issues = atOnce(12, () -> coupons.issue(member, templateId, CouponTemplate.Channel.SYSTEM, "LEVEL:GOLD"));
+
+        assertThat(issues).extracting(i -> i.coupon().id()).containsOnly(issues.get(0).coupon().id());
+        assertThat(issues).filteredOn(CouponService.Issued::newlyIssued).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT issued_quantity FROM coupon_template WHERE id = ?", Integer.class, templateId)).isEqualTo(1);
+        assertThat(coupons.issue(member, templateId, CouponTemplate.Channel.SYSTEM, "LEVEL:DIAMOND").newlyIssued())
+                .as("another cause, another coupon").isTrue();
+        assertThatThrownBy(() -> coupons.issue(member, templateId, CouponTemplate.Channel.STORE_QR, "QR:1"))
+                .as("a channel the template does not allow").hasMessage("COUPON_NOT_CLAIMABLE");
     }
 
     @Test

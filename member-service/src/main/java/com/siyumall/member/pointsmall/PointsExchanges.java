@@ -1,0 +1,116 @@
+package com.siyumall.member.pointsmall;
+
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.error.RemoteProblemException;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.member.points.PointsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClientException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Exchanging points for an item, as a small saga. First, in one transaction: one unit of stock, one of the member's
+ * allowance and the points are taken and the exchange is recorded PENDING — any of them missing and nothing is taken.
+ * Then promotion-service issues the coupon for the cause "EXCHANGE:id" (so a retry never issues two): DONE. If it
+ * refuses, everything is given back and the exchange is FAILED with its code; if it cannot be reached, the exchange
+ * stays PENDING and {@link #retryPending()} finishes it.
+ */
+@Service
+public class PointsExchanges {
+    private static final Logger log = LoggerFactory.getLogger(PointsExchanges.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private final PointsMallMapper mall;
+    private final PointsService points;
+    private final PromotionCoupons coupons;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PointsExchanges(PointsMallMapper mall, PointsService points, PromotionCoupons coupons, TransactionTemplate transaction, Clock clock) {
+        this.mall = mall;
+        this.points = points;
+        this.coupons = coupons;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public PointsMallMapper.Exchange exchange(long memberId, long itemId) {
+        PointsMallItem item = item(itemId);
+        if (!item.isExchangeable()) {
+            throw new BusinessException(PointsMallError.ITEM_OFF_SHELF, itemId);
+        }
+        long exchangeId = IdWorker.getId();
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            if (mall.takeOne(itemId, now) == 0) {
+                throw new BusinessException(PointsMallError.ITEM_SOLD_OUT, itemId);
+            }
+            mall.openQuota(itemId, memberId);
+            if (mall.useQuota(itemId, memberId, item.perMemberLimit()) == 0) {
+                throw new BusinessException(PointsMallError.EXCHANGE_LIMIT_REACHED, itemId, item.perMemberLimit());
+            }
+            mall.insertExchange(exchangeId, itemId, memberId, item.pointsPrice(), now);
+            points.spend(memberId, item.pointsPrice(), "EXCHANGE", Long.toString(exchangeId));
+        });
+        deliver(exchangeId, item);
+        return mall.exchange(exchangeId);
+    }
+
+    private void deliver(long exchangeId, PointsMallItem item) {
+        PointsMallMapper.Exchange exchange = mall.exchange(exchangeId);
+        try {
+            long couponId = coupons.issue(exchange.memberId(), item.couponTemplateId(), "EXCHANGE:" + exchangeId);
+            mall.done(exchangeId, couponId, clock.instant());
+        } catch (RemoteProblemException refused) {
+            giveBack(exchange, refused.errorCode().code());
+            throw refused;
+        } catch (BusinessException | RestClientException unreachable) {
+            log.warn("Exchange {} stays pending: promotion-service did not answer ({})", exchangeId, unreachable.getMessage());
+        }
+    }
+
+    private void giveBack(PointsMallMapper.Exchange exchange, String failure) {
+        transaction.executeWithoutResult(status -> {
+            if (mall.failed(exchange.id(), failure, clock.instant()) == 1) {
+                mall.returnOne(exchange.itemId(), clock.instant());
+                mall.returnQuota(exchange.itemId(), exchange.memberId());
+                points.giveBack(exchange.memberId(), exchange.points(), "EXCHANGE_FAILED", Long.toString(exchange.id()));
+            }
+        });
+    }
+
+    /** Finishes exchanges whose coupon could not be confirmed (promotion-service was down or slow). */
+    @Scheduled(fixedDelayString = "${siyumall.points-mall.retry-every:1m}", initialDelayString = "${siyumall.points-mall.retry-every:1m}")
+    public void retryPending() {
+        for (long exchangeId : mall.pendingBefore(clock.instant().minus(RETRY_AFTER))) {
+            PointsMallMapper.Exchange exchange = mall.exchange(exchangeId);
+            try {
+                deliver(exchangeId, item(exchange.itemId()));
+            } catch (RemoteProblemException refused) {
+                log.info("Exchange {} refused by promotion-service on retry: {}", exchangeId, refused.errorCode().code());
+            }
+        }
+    }
+
+    public PointsMallItem item(long itemId) {
+        PointsMallItem item = mall.item(itemId);
+        if (item == null) {
+            throw new BusinessException(PointsMallError.ITEM_NOT_FOUND, itemId);
+        }
+        return item;
+    }
+
+    public IPage<PointsMallMapper.Exchange> exchangesOf(long memberId, PageQuery page) {
+        return mall.exchangesOf(new Page<>(page.pageOrDefault(), page.sizeOrDefault()), memberId);
+    }
+}

@@ -1,0 +1,23 @@
+package com.siyumall.member.pointsmall;
+
+import com.siyumall.common.error.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+enum PointsMallError implements ErrorCode {
+    ITEM_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
+    ITEM_NOT_FOUND(HttpStatus.NOT_FOUND),
+    ITEM_OFF_SHELF(HttpStatus.CONFLICT),
+    ITEM_SOLD_OUT(HttpStatus.CONFLICT),
+    EXCHANGE_LIMIT_REACHED(HttpStatus.CONFLICT);
+
+    private final HttpStatus status;
+
+    PointsMallError(HttpStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+}
