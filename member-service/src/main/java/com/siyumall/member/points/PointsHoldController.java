@@ -29,7 +29,8 @@ class PointsHoldController {
 
     record HoldRequest(@NotNull Long memberId, @NotBlank @Size(max = 32) String orderNo, @NotNull @Min(1) Long points) {}
 
-    record SettingsRequest(@NotNull @Min(1) @Max(10_000) Long pointsPerYuan, @NotNull @Min(0) @Max(100) Integer maxDeductPercent) {}
+    record SettingsRequest(@NotNull @Min(1) @Max(10_000) Long pointsPerYuan, @NotNull @Min(0) @Max(100) Integer maxDeductPercent,
+                           @Min(0) @Max(10) Integer expireAfterYears) {}
 
     @PostMapping("/internal/points/holds")
     @Operation(summary = "Hold points for an order (409 POINTS_INSUFFICIENT when the balance does not cover them); repeatable")
@@ -49,9 +50,10 @@ class PointsHoldController {
     }
 
     @PutMapping("/admin/growth-rules/points")
-    @Operation(summary = "Points at checkout: how many make a yuan and the share of an order they may pay")
+    @Operation(summary = "Points rules: how many make a yuan at checkout, the share of an order they may pay, when they expire")
     PointsSettings setSettings(@Valid @RequestBody SettingsRequest request) {
         CurrentPrincipal.require(Role.MERCHANT);
-        return holds.setSettings(new PointsSettings(request.pointsPerYuan(), request.maxDeductPercent()));
+        int expireAfterYears = request.expireAfterYears() != null ? request.expireAfterYears() : holds.settings().expireAfterYears();
+        return holds.setSettings(new PointsSettings(request.pointsPerYuan(), request.maxDeductPercent(), expireAfterYears));
     }
 }

@@ -29,9 +29,10 @@ interface PointsHoldMapper {
     @Update("UPDATE points_hold SET returned = returned + #{points}, updated_at = #{at} WHERE order_no = #{orderNo}")
     int returned(@Param("orderNo") String orderNo, @Param("points") long points, @Param("at") Instant at);
 
-    @Select("SELECT points_per_yuan, max_deduct_percent FROM points_setting WHERE id = 1")
+    @Select("SELECT points_per_yuan, max_deduct_percent, expire_after_years FROM points_setting WHERE id = 1")
     PointsSettings settings();
 
-    @Update("UPDATE points_setting SET points_per_yuan = #{s.pointsPerYuan}, max_deduct_percent = #{s.maxDeductPercent}, updated_at = #{at} WHERE id = 1")
+    @Update("UPDATE points_setting SET points_per_yuan = #{s.pointsPerYuan}, max_deduct_percent = #{s.maxDeductPercent}, "
+            + "expire_after_years = #{s.expireAfterYears}, updated_at = #{at} WHERE id = 1")
     int setSettings(@Param("s") PointsSettings settings, @Param("at") Instant at);
 }

@@ -31,6 +31,7 @@ public class PointsService {
         POINTS_INSUFFICIENT(HttpStatus.CONFLICT),
         POINTS_RATE_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
         POINTS_CAP_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
+        POINTS_EXPIRY_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
         POINTS_HOLD_CONFLICT(HttpStatus.CONFLICT);
 
         private final HttpStatus status;
@@ -55,6 +56,12 @@ public class PointsService {
     @Transactional
     public boolean spend(long memberId, long amount, String reason, String refId) {
         return apply(memberId, PointsEntry.Type.SPEND, -amount, reason, refId);
+    }
+
+    /** Expires unused points (an EXPIRE line), once per member and label; false when that expiry was booked before. */
+    @Transactional
+    public boolean expire(long memberId, long amount, String label) {
+        return apply(memberId, PointsEntry.Type.EXPIRE, -amount, "EXPIRY", label);
     }
 
     /** Gives points back that a failed exchange or order took (a RELEASE line), once per cause. */

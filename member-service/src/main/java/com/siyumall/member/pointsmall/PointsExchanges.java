@@ -6,6 +6,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.error.RemoteProblemException;
 import com.siyumall.common.web.PageQuery;
+import com.siyumall.member.coupons.PromotionCoupons;
 import com.siyumall.member.points.PointsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public class PointsExchanges {
     private void deliver(long exchangeId, PointsMallItem item) {
         PointsMallMapper.Exchange exchange = mall.exchange(exchangeId);
         try {
-            long couponId = coupons.issue(exchange.memberId(), item.couponTemplateId(), "EXCHANGE:" + exchangeId);
+            long couponId = coupons.issue(exchange.memberId(), item.couponTemplateId(), "EXCHANGE:" + exchangeId).couponId();
             mall.done(exchangeId, couponId, clock.instant());
         } catch (RemoteProblemException refused) {
             giveBack(exchange, refused.errorCode().code());

@@ -30,6 +30,10 @@ interface CouponMapper extends BaseMapper<CouponTemplate> {
             + "FROM coupon WHERE member_id = #{memberId} AND template_id = #{templateId} AND cause = #{cause}")
     Coupon byCause(@Param("memberId") long memberId, @Param("templateId") long templateId, @Param("cause") String cause);
 
+    @Select("SELECT id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, order_no, claimed_at "
+            + "FROM coupon WHERE member_id = #{memberId} AND cause = #{cause} ORDER BY id LIMIT 1")
+    Coupon givenFor(@Param("memberId") long memberId, @Param("cause") String cause);
+
     @Select("SELECT member_id AS k, COUNT(*) AS v FROM coupon WHERE template_id = #{templateId} GROUP BY member_id")
     List<Map<String, Object>> claimsPerMember(long templateId);
 

@@ -107,6 +107,11 @@ public class CouponService {
         }
     }
 
+    /** The coupon a cause gave the member, if any. */
+    public java.util.Optional<Coupon> givenFor(long memberId, String cause) {
+        return java.util.Optional.ofNullable(coupons.givenFor(memberId, cause));
+    }
+
     private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause) {
         CouponTemplate template = template(templateId);
         Instant now = clock.instant();

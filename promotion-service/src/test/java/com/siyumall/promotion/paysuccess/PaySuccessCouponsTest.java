@@ -1,0 +1,82 @@
+package com.siyumall.promotion.paysuccess;
+
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.MallEvent;
+import com.siyumall.common.event.Topics;
+import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.TestTokens;
+import com.siyumall.promotion.coupon.CouponService;
+import com.siyumall.promotion.coupon.CouponTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MallIntegrationTest(properties = "spring.config.name=promotion-service")
+class PaySuccessCouponsTest {
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CouponService coupons;
+    @Autowired
+    EventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
+
+    record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt) implements MallEvent {
+        public String eventKey() { return orderNo; }
+    }
+
+    private ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    @Test
+    void aPaidOrderGetsThePaySuccessCouponOnceAndOnlyItsMemberSeesIt() {
+        long templateId = coupons.create(CouponTemplate.define("支付有礼", CouponTemplate.Type.FULL_REDUCTION, 10_000, 1_000L, null, null,
+                CouponTemplate.Scope.ALL, List.of(), null, null, 14, 1_000, 100, Set.of(CouponTemplate.Channel.PAY_SUCCESS)), 1).getId();
+        assertThat(call(HttpMethod.PUT, "/admin/coupon-templates/pay-success-offer", TestTokens.merchant(1),
+                Map.of("templateId", templateId, "enabled", true)).getStatusCode().value()).isEqualTo(200);
+        try {
+            long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+            String orderNo = "PS-" + member;
+            OrderPaid paid = new OrderPaid(orderNo, member, 5_000, Instant.now());
+            transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, paid));
+            transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, paid));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'promotion-pay-success-coupon' AND event_id IN "
+                            + "(SELECT event_id FROM outbox_event WHERE event_key = ?)", Integer.class, orderNo) == 2);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE member_id = ? AND template_id = ?", Integer.class, member, templateId))
+                    .isEqualTo(1);
+            ResponseEntity<String> shown = call(HttpMethod.GET, "/api/coupons/pay-success/" + orderNo, TestTokens.shopper(member), null);
+            assertThat(shown.getStatusCode().value()).isEqualTo(200);
+            assertThat(shown.getBody()).contains("\"channel\":\"PAY_SUCCESS\"");
+            assertThat(call(HttpMethod.GET, "/api/coupons/pay-success/" + orderNo, TestTokens.shopper(member + 1), null).getStatusCode().value())
+                    .as("another member's order shows nothing").isEqualTo(404);
+        } finally {
+            call(HttpMethod.PUT, "/admin/coupon-templates/pay-success-offer", TestTokens.merchant(1), Map.of("enabled", false));
+        }
+    }
+}
