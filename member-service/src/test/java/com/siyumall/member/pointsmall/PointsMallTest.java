@@ -1,6 +1,7 @@
 package com.siyumall.member.pointsmall;
 
 import com.siyumall.common.security.Role;
+import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.member.MemberApi;
 import com.siyumall.member.merchant.MerchantAccountService;
@@ -21,10 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,24 +69,6 @@ class PointsMallTest {
         return new Shopper(memberId, login.text("accessToken"));
     }
 
-    private static List<String> atOnce(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> futures = new ArrayList<>();
-        for (Callable<String> task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> future : futures) {
-            outcomes.add(future.get());
-        }
-        pool.shutdown();
-        return outcomes;
-    }
 
     private Callable<String> exchange(MemberApi api, Shopper shopper, String itemId) {
         return () -> {
@@ -113,7 +92,7 @@ class PointsMallTest {
             attempts.add(exchange(api, shopper, itemId));
         }
 
-        List<String> outcomes = atOnce(attempts);
+        List<String> outcomes = AtOnce.run(attempts);
 
         assertThat(outcomes).filteredOn("DONE"::equals).hasSize(10);
         assertThat(outcomes).filteredOn(o -> !o.equals("DONE")).containsOnly("ITEM_SOLD_OUT");
@@ -135,7 +114,7 @@ class PointsMallTest {
             attempts.add(exchange(api, shopper, itemId));
         }
 
-        List<String> outcomes = atOnce(attempts);
+        List<String> outcomes = AtOnce.run(attempts);
 
         assertThat(outcomes).filteredOn("DONE"::equals).hasSize(2);
         assertThat(outcomes).filteredOn(o -> !o.equals("DONE")).containsOnly("POINTS_INSUFFICIENT");

@@ -2,6 +2,7 @@ package com.siyumall.promotion.coupon;
 
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.persistence.RedisKeys;
+import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -86,30 +87,12 @@ class CouponClaimTest {
                 Integer.class, templateId)).isLessThanOrEqualTo(2);
     }
 
-    private static <T> List<T> atOnce(int times, java.util.concurrent.Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(times, 25));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < times; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        pool.shutdown();
-        return results;
-    }
 
     @Test
     void oneMemberClaimingFiftyTimesAtOnceWithALimitOfOneGetsOne() throws Exception {
         long templateId = template(100, 1).getId();
         long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        List<String> outcomes = atOnce(50, () -> {
+        List<String> outcomes = AtOnce.run(50, () -> {
             try {
                 coupons.claim(member, templateId, CouponTemplate.Channel.CLAIM_CENTRE);
                 return "CLAIMED";
@@ -128,7 +111,7 @@ class CouponClaimTest {
         long templateId = coupons.create(CouponTemplate.define("升级礼券", CouponTemplate.Type.NO_THRESHOLD, 0, 500L, null, null,
                 CouponTemplate.Scope.ALL, List.of(), null, null, 30, 100, 5, Set.of(CouponTemplate.Channel.SYSTEM)), 1).getId();
         long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        List<CouponService.Issued> issues = atOnce(12, () -> coupons.issue(member, templateId, CouponTemplate.Channel.SYSTEM, "LEVEL:GOLD"));
+        List<CouponService.Issued> issues = AtOnce.run(12, () -> coupons.issue(member, templateId, CouponTemplate.Channel.SYSTEM, "LEVEL:GOLD"));
 
         assertThat(issues).extracting(i -> i.coupon().id()).containsOnly(issues.get(0).coupon().id());
         assertThat(issues).filteredOn(CouponService.Issued::newlyIssued).hasSize(1);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.promotion.coupon.CouponService;
@@ -22,16 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,24 +89,6 @@ class GuideCouponsTest {
                 "SELECT guide_id FROM guide_customer WHERE member_id = ?", rs -> rs.next() ? rs.getLong(1) : null, memberId)));
     }
 
-    private static <T> List<T> atOnce(int times, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(times, 20));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < times; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        pool.shutdown();
-        return results;
-    }
 
     @Test
     void twentyIssuesAtOnceAgainstAQuotaOfFiveIssueFiveAndTheRestAre409() throws Exception {
@@ -123,7 +100,7 @@ class GuideCouponsTest {
                 Map.of("guideId", guide, "quota", 5)).status()).isEqualTo(200);
         String guideToken = TestTokens.guide(guide, 77);
 
-        List<Reply> replies = atOnce(20, () -> call(HttpMethod.POST, "/guide/coupons/issue", guideToken,
+        List<Reply> replies = AtOnce.run(20, () -> call(HttpMethod.POST, "/guide/coupons/issue", guideToken,
                 Map.of("memberId", member, "templateId", templateId)));
 
         assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(5);
