@@ -18,14 +18,14 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Coupon claims per second on one hot template through the gateway. Each virtual user is a new member who claims over
- * and over (the template allows -DperMember claims each, default 50) until the template (-Dquantity, default 3000) is
+ * and over (the template allows -DperMember claims each, default 100) until the template (-Dquantity, default 1500) is
  * sold out; then claims are refused with 409 COUPON_SOLD_OUT, which is part of the load. Afterwards the template must
  * show exactly as many issued as claims succeeded, and never more than its quantity.
  */
 public class CouponClaimSimulation extends Simulation {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
-    private static final int QUANTITY = Integer.getInteger("quantity", 3000);
-    private static final int PER_MEMBER = Integer.getInteger("perMember", 50);
+    private static final int QUANTITY = Integer.getInteger("quantity", 1500);
+    private static final int PER_MEMBER = Integer.getInteger("perMember", 100);
     private static final AtomicLong MEMBERS = new AtomicLong();
     private static final AtomicLong CLAIMED = new AtomicLong();
     private static final AtomicLong SOLD_OUT = new AtomicLong();

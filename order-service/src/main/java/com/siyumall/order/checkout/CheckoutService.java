@@ -25,7 +25,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Checkout as a saga: price the basket, reserve stock, lock the coupon, hold points, then write the order. A step that
+ * Checkout as a saga: price the basket, reserve stock, claim the first-purchase price, lock the coupon, hold points,
+ * then write the order. A step that
  * fails gives back everything taken before it, in reverse, and the member gets the step's own 409.
  */
 @Service
@@ -88,6 +89,10 @@ public class CheckoutService {
         try {
             products.reserve(orderNo, quote.lines().stream().map(l -> new ProductClient.Line(l.skuId(), l.quantity())).toList());
             compensations.push(() -> products.release(orderNo));
+            if (quote.firstPurchaseActivityId() != null) {
+                benefits.claimFirstPurchase(memberId, orderNo, quote.firstPurchaseActivityId());
+                compensations.push(() -> benefits.releaseFirstPurchase(orderNo));
+            }
             if (submission.couponId() != null) {
                 benefits.lockCoupon(memberId, submission.couponId(), orderNo);
                 compensations.push(() -> benefits.unlockCoupon(memberId, submission.couponId(), orderNo));

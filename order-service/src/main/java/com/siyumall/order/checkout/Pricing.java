@@ -55,6 +55,6 @@ class Pricing {
         List<Quote.Discount> discounts = chain.discounts().stream().map(d -> new Quote.Discount(d.kind(), d.amount(), d.label())).toList();
         long freightAmount = member.freeShipping() ? 0 : freight.current().freightFor(chain.itemsAmount(), basket.pickup());
         return new Quote(chain.itemsAmount(), discounts, chain.pointsUsed(), chain.pointsAmount(), freightAmount,
-                chain.payAmount() + freightAmount, lines);
+                chain.payAmount() + freightAmount, lines, chain.firstPurchaseActivityId());
     }
 }

@@ -3,10 +3,11 @@ package com.siyumall.order.checkout;
 import java.util.List;
 
 /**
- * The price of a basket, from one place. {@code payAmount = itemsAmount - sum(discounts) - pointsAmount + freight}.
+ * The price of a basket, from one place. {@code payAmount = itemsAmount - sum(discounts) - pointsAmount + freight};
+ * {@code firstPurchaseActivityId}: the basket took a first-purchase price, which the order must claim.
  */
 public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long freight, long payAmount,
-                    List<PricedLine> lines) {
+                    List<PricedLine> lines, Long firstPurchaseActivityId) {
 
     public record Discount(String kind, long amount, String label) {}
 

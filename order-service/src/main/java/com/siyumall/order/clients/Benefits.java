@@ -9,6 +9,12 @@ public interface Benefits {
     /** Gives a locked coupon back (the order failed or was cancelled). */
     void unlockCoupon(long memberId, long couponId, String orderNo);
 
+    /** Lets the order take the member's first-purchase price (one order per member). */
+    void claimFirstPurchase(long memberId, String orderNo, long activityId);
+
+    /** Gives the first-purchase chance back (the order failed). */
+    void releaseFirstPurchase(String orderNo);
+
     /** Holds points for the order. */
     void holdPoints(long memberId, long points, String orderNo);
 

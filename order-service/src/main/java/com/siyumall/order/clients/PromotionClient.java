@@ -20,7 +20,8 @@ public class PromotionClient {
 
     public record Discount(String kind, long amount, String label, Long couponId) {}
 
-    public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long payAmount) {}
+    public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long payAmount,
+                        Long firstPurchaseActivityId) {}
 
     /** The member's terms, as member-service gives them, for the chain's level and points steps. */
     public record MemberTerms(String levelName, int levelDiscountPercent, long pointsBalance, long pointsPerYuan, int maxPointsDeductPercent) {}
@@ -32,6 +33,18 @@ public class PromotionClient {
     public Quote quote(long memberId, Long couponId, boolean usePoints, MemberTerms member, List<Line> lines) {
         return http.post().uri("/internal/pricing/quote").body(new QuoteRequest(memberId, couponId, usePoints, member, lines))
                 .retrieve().body(Quote.class);
+    }
+
+    private record FirstPurchaseClaim(long memberId, String orderNo, long activityId) {}
+
+    /** Lets the order take the member's first-purchase price; a relayed 409 FIRST_PURCHASE_TAKEN when another order has it. */
+    public void claimFirstPurchase(long memberId, String orderNo, long activityId) {
+        http.post().uri("/internal/first-purchase/claims").body(new FirstPurchaseClaim(memberId, orderNo, activityId))
+                .retrieve().toBodilessEntity();
+    }
+
+    public void releaseFirstPurchase(String orderNo) {
+        http.post().uri("/internal/first-purchase/claims/{orderNo}/release", orderNo).retrieve().toBodilessEntity();
     }
 
     public void lockCoupon(long memberId, long couponId, String orderNo) {

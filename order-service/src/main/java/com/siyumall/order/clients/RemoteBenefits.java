@@ -24,6 +24,16 @@ class RemoteBenefits implements Benefits {
     }
 
     @Override
+    public void claimFirstPurchase(long memberId, String orderNo, long activityId) {
+        promotions.claimFirstPurchase(memberId, orderNo, activityId);
+    }
+
+    @Override
+    public void releaseFirstPurchase(String orderNo) {
+        promotions.releaseFirstPurchase(orderNo);
+    }
+
+    @Override
     public void holdPoints(long memberId, long points, String orderNo) {
         members.holdPoints(memberId, points, orderNo);
     }

@@ -229,6 +229,35 @@ class CheckoutAndPaymentTest {
     }
 
     @Test
+    void twoOrdersAtOnceByOneNewMemberGiveTheFirstPurchasePriceToOneAndACancelGivesTheChanceBack() throws Exception {
+        Shop.Product product = Shop.product(2_000, 10);
+        Shop.Reply activity = Shop.call(UpstreamServices.promotionUrl(), "POST", "/admin/first-purchase-activities",
+                com.siyumall.common.testsupport.TestTokens.merchant(1), Map.of("name", "新人首单9.9", "startsAt", Instant.now().minusSeconds(60).toString(),
+                        "endsAt", Instant.now().plusSeconds(3_600).toString(), "withinDaysOfJoining", 7,
+                        "prices", List.of(Map.of("skuId", product.skuId(), "price", 990))), Map.of());
+        assertThat(activity.status()).isEqualTo(201);
+        Shop.Member member = Shop.member();
+        JsonNode preview = call("POST", "/api/orders/preview", member.token(), basket(product, 2)).body();
+        assertThat(preview.path("discounts").get(0).path("kind").asText()).isEqualTo("FIRST_PURCHASE");
+        assertThat(preview.path("payAmount").asLong()).as("one unit at 9.90, one at 20.00, freight 10").isEqualTo(990 + 2_000 + 1_000);
+
+        List<Shop.Reply> submits = com.siyumall.common.testsupport.AtOnce.run(2, () -> submit(member, UUID.randomUUID().toString(), basket(product, 2)));
+
+        assertThat(submits).extracting(Shop.Reply::status).containsExactlyInAnyOrder(201, 409);
+        Shop.Reply won = submits.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
+        Shop.Reply lost = submits.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(lost.code()).isEqualTo("FIRST_PURCHASE_TAKEN");
+        assertThat(won.body().path("payAmount").asLong()).isEqualTo(3_990);
+        assertThat(Shop.stockOf(product).path("reserved").asInt()).as("the refused order gave its stock back").isEqualTo(2);
+        assertThat(call("POST", "/api/orders/preview", member.token(), basket(product, 2)).body().path("payAmount").asLong())
+                .as("while one order holds it, others pay full price").isEqualTo(5_000);
+
+        call("POST", "/api/orders/" + won.text("orderNo") + "/cancel", member.token(), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("POST", "/api/orders/preview", member.token(), basket(product, 2))
+                .body().path("payAmount").asLong() == 3_990);
+    }
+
+    @Test
     void pointsPayTheMerchantsShareOfAnOrderAreSpentWhenItIsPaidAndComeBackWhenItIsCancelled() {
         Shop.Product product = Shop.product(3000, 5);
         Shop.Member member = Shop.member();

@@ -25,8 +25,12 @@ public final class PriceChain {
 
     public record Discount(String kind, long amount, String label, Long couponId) {}
 
-    /** {@code payAmount = itemsAmount - sum(discounts) - pointsAmount}, at least 1 fen and never above the items. */
-    public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long payAmount) {}
+    /**
+     * {@code payAmount = itemsAmount - sum(discounts) - pointsAmount}, at least 1 fen and never above the items;
+     * {@code firstPurchaseActivityId} names the first-purchase activity the basket used, which checkout must claim.
+     */
+    public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long payAmount,
+                        Long firstPurchaseActivityId) {}
 
     /** One calculator of the chain. */
     public interface Step {

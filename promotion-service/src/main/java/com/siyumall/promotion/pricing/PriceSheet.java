@@ -14,6 +14,7 @@ public final class PriceSheet {
     private final List<PriceChain.Discount> discounts = new ArrayList<>();
     private long pointsUsed;
     private long pointsAmount;
+    private Long firstPurchaseActivityId;
 
     PriceSheet(PriceChain.Basket basket) {
         this.basket = basket;
@@ -49,7 +50,12 @@ public final class PriceSheet {
         }
     }
 
+    /** The basket took a first-purchase price: checkout must claim it for the order. */
+    public void tookFirstPurchase(long activityId) {
+        firstPurchaseActivityId = activityId;
+    }
+
     PriceChain.Quote toQuote() {
-        return new PriceChain.Quote(itemsAmount, List.copyOf(discounts), pointsUsed, pointsAmount, payable());
+        return new PriceChain.Quote(itemsAmount, List.copyOf(discounts), pointsUsed, pointsAmount, payable(), firstPurchaseActivityId);
     }
 }

@@ -1,0 +1,157 @@
+package com.siyumall.promotion.firstpurchase;
+
+import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.event.EventEnvelope;
+import com.siyumall.common.event.IdempotentEventListener;
+import com.siyumall.common.event.Topics;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * First purchase (首购): which activity a member may use now, and the claim that lets exactly one of their orders take
+ * it. Checkout claims at submit (the member's primary key: a second concurrent order is refused); a cancelled order
+ * gives the chance back, a paid one uses it up. Eligibility comes from member- and order-service events.
+ */
+@Service
+public class FirstPurchases {
+    private final FirstPurchaseMapper firstPurchases;
+    private final Clock clock;
+
+    FirstPurchases(FirstPurchaseMapper firstPurchases, Clock clock) {
+        this.firstPurchases = firstPurchases;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public FirstPurchaseActivity create(FirstPurchaseActivity activity, long merchantId) {
+        long id = IdWorker.getId();
+        firstPurchases.insertActivity(id, activity, merchantId, clock.instant());
+        activity.prices().forEach((skuId, price) -> firstPurchases.insertPrice(id, skuId, price));
+        return activity(id);
+    }
+
+    public FirstPurchaseActivity activity(long id) {
+        FirstPurchaseMapper.ActivityRow row = firstPurchases.activity(id);
+        if (row == null) {
+            throw new BusinessException(FirstPurchaseError.ACTIVITY_NOT_FOUND, id);
+        }
+        return withPrices(row);
+    }
+
+    public List<FirstPurchaseActivity> recent() {
+        return firstPurchases.recent().stream().map(this::withPrices).toList();
+    }
+
+    public FirstPurchaseActivity stop(long id) {
+        activity(id);
+        firstPurchases.stop(id, clock.instant());
+        return activity(id);
+    }
+
+    private FirstPurchaseActivity withPrices(FirstPurchaseMapper.ActivityRow row) {
+        Map<Long, Long> prices = firstPurchases.prices(row.id()).stream()
+                .collect(Collectors.toMap(FirstPurchaseMapper.PriceRow::skuId, FirstPurchaseMapper.PriceRow::price));
+        return new FirstPurchaseActivity(row.id(), row.name(), row.startsAt(), row.endsAt(), row.withinDaysOfJoining(), row.status(), prices);
+    }
+
+    /**
+     * The running activity this member may use now on a basket of these SKUs (the newest that prices one of them);
+     * empty once they paid, or while another order of theirs holds the chance.
+     */
+    public Optional<FirstPurchaseActivity> openTo(long memberId, java.util.Collection<Long> skuIds) {
+        if (firstPurchases.claimOf(memberId) != null) {
+            return Optional.empty();
+        }
+        FirstPurchaseActivity.MemberFacts facts = Optional.ofNullable(firstPurchases.facts(memberId))
+                .orElse(FirstPurchaseActivity.MemberFacts.UNKNOWN);
+        Instant now = clock.instant();
+        return firstPurchases.running(now).stream().map(this::withPrices).filter(a -> a.isOpenTo(facts, now))
+                .filter(a -> skuIds.stream().anyMatch(a.prices()::containsKey)).findFirst();
+    }
+
+    /** Lets this order take the first-purchase price; repeating it for the same order is fine, another order is 409. */
+    public void claim(long memberId, String orderNo, long activityId) {
+        try {
+            firstPurchases.claim(memberId, activityId, orderNo, clock.instant());
+        } catch (DuplicateKeyException e) {
+            FirstPurchaseMapper.Claim held = firstPurchases.claimOf(memberId);
+            if (held == null || !held.orderNo().equals(orderNo)) {
+                throw new BusinessException(FirstPurchaseError.FIRST_PURCHASE_TAKEN, memberId);
+            }
+        }
+    }
+
+    public void release(String orderNo) {
+        firstPurchases.release(orderNo);
+    }
+
+    /** member-service's MemberRegistered and order-service's OrderPaid / OrderCancelled, as read here. */
+    record MemberRegistered(long memberId, Instant registeredAt) {}
+
+    record OrderSettled(String orderNo, long memberId, Instant paidAt) {}
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.MEMBER_EVENTS, selectorExpression = "MemberRegistered", consumerGroup = "promotion-first-purchase-joined")
+    static class OnMemberRegistered extends IdempotentEventListener<MemberRegistered> {
+        private final FirstPurchaseMapper firstPurchases;
+        private final Clock clock;
+
+        OnMemberRegistered(FirstPurchaseMapper firstPurchases, Clock clock) {
+            super(MemberRegistered.class);
+            this.firstPurchases = firstPurchases;
+            this.clock = clock;
+        }
+
+        @Override
+        protected void handle(MemberRegistered event, EventEnvelope envelope) {
+            firstPurchases.registered(event.memberId(), event.registeredAt() != null ? event.registeredAt() : envelope.occurredAt(), clock.instant());
+        }
+    }
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderPaid", consumerGroup = "promotion-first-purchase-paid")
+    static class OnOrderPaid extends IdempotentEventListener<OrderSettled> {
+        private final FirstPurchaseMapper firstPurchases;
+        private final Clock clock;
+
+        OnOrderPaid(FirstPurchaseMapper firstPurchases, Clock clock) {
+            super(OrderSettled.class);
+            this.firstPurchases = firstPurchases;
+            this.clock = clock;
+        }
+
+        @Override
+        protected void handle(OrderSettled event, EventEnvelope envelope) {
+            Instant now = clock.instant();
+            firstPurchases.paid(event.memberId(), event.paidAt() != null ? event.paidAt() : envelope.occurredAt(), now);
+            firstPurchases.use(event.orderNo(), now);
+        }
+    }
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderCancelled", consumerGroup = "promotion-first-purchase-cancelled")
+    static class OnOrderCancelled extends IdempotentEventListener<OrderSettled> {
+        private final FirstPurchaseMapper firstPurchases;
+
+        OnOrderCancelled(FirstPurchaseMapper firstPurchases) {
+            super(OrderSettled.class);
+            this.firstPurchases = firstPurchases;
+        }
+
+        @Override
+        protected void handle(OrderSettled event, EventEnvelope envelope) {
+            firstPurchases.release(event.orderNo());
+        }
+    }
+}
