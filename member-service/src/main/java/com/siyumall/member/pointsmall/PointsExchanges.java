@@ -1,6 +1,8 @@
 package com.siyumall.member.pointsmall;
 
 import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
@@ -22,7 +24,8 @@ import java.time.Instant;
 /**
  * Exchanging points for an item, as a small saga. First, in one transaction: one unit of stock, one of the member's
  * allowance and the points are taken and the exchange is recorded PENDING — any of them missing and nothing is taken.
- * Then promotion-service issues the coupon for the cause "EXCHANGE:id" (so a retry never issues two): DONE. If it
+ * Then the item is delivered: promotion-service issues a coupon for the cause "EXCHANGE:id", or order-service writes a
+ * paid-with-points order numbered after the exchange (so a retry never delivers twice): DONE. If the delivering service
  * refuses, everything is given back and the exchange is FAILED with its code; if it cannot be reached, the exchange
  * stays PENDING and {@link #retryPending()} finishes it.
  */
@@ -34,21 +37,29 @@ public class PointsExchanges {
     private final PointsMallMapper mall;
     private final PointsService points;
     private final PromotionCoupons coupons;
+    private final ExchangeOrders orders;
+    private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PointsExchanges(PointsMallMapper mall, PointsService points, PromotionCoupons coupons, TransactionTemplate transaction, Clock clock) {
+    PointsExchanges(PointsMallMapper mall, PointsService points, PromotionCoupons coupons, ExchangeOrders orders, ObjectMapper json,
+                    TransactionTemplate transaction, Clock clock) {
         this.mall = mall;
         this.points = points;
         this.coupons = coupons;
+        this.orders = orders;
+        this.json = json;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    public PointsMallMapper.Exchange exchange(long memberId, long itemId) {
+    public PointsMallMapper.Exchange exchange(long memberId, long itemId, ExchangeOrders.Address address) {
         PointsMallItem item = item(itemId);
         if (!item.isExchangeable()) {
             throw new BusinessException(PointsMallError.ITEM_OFF_SHELF, itemId);
+        }
+        if (item.needsAddress() && address == null) {
+            throw new BusinessException(PointsMallError.ADDRESS_REQUIRED, itemId);
         }
         long exchangeId = IdWorker.getId();
         transaction.executeWithoutResult(status -> {
@@ -60,7 +71,7 @@ public class PointsExchanges {
             if (mall.useQuota(itemId, memberId, item.perMemberLimit()) == 0) {
                 throw new BusinessException(PointsMallError.EXCHANGE_LIMIT_REACHED, itemId, item.perMemberLimit());
             }
-            mall.insertExchange(exchangeId, itemId, memberId, item.pointsPrice(), now);
+            mall.insertExchange(exchangeId, itemId, memberId, item.pointsPrice(), item.needsAddress() ? write(address) : null, now);
             points.spend(memberId, item.pointsPrice(), "EXCHANGE", Long.toString(exchangeId));
         });
         deliver(exchangeId, item);
@@ -70,13 +81,17 @@ public class PointsExchanges {
     private void deliver(long exchangeId, PointsMallItem item) {
         PointsMallMapper.Exchange exchange = mall.exchange(exchangeId);
         try {
-            long couponId = coupons.issue(exchange.memberId(), item.couponTemplateId(), "EXCHANGE:" + exchangeId).couponId();
-            mall.done(exchangeId, couponId, clock.instant());
+            switch (item.kind()) {
+                case COUPON -> mall.done(exchangeId,
+                        coupons.issue(exchange.memberId(), item.couponTemplateId(), "EXCHANGE:" + exchangeId).couponId(), clock.instant());
+                case SKU -> mall.ordered(exchangeId, orders.place(exchange.memberId(), exchangeId, item.skuId(), exchange.points(),
+                        read(mall.addressOf(exchangeId))), clock.instant());
+            }
         } catch (RemoteProblemException refused) {
             giveBack(exchange, refused.errorCode().code());
             throw refused;
         } catch (BusinessException | RestClientException unreachable) {
-            log.warn("Exchange {} stays pending: promotion-service did not answer ({})", exchangeId, unreachable.getMessage());
+            log.warn("Exchange {} stays pending: the service delivering it did not answer ({})", exchangeId, unreachable.getMessage());
         }
     }
 
@@ -100,6 +115,22 @@ public class PointsExchanges {
             } catch (RemoteProblemException refused) {
                 log.info("Exchange {} refused by promotion-service on retry: {}", exchangeId, refused.errorCode().code());
             }
+        }
+    }
+
+    private String write(ExchangeOrders.Address address) {
+        try {
+            return json.writeValueAsString(address);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ExchangeOrders.Address read(String address) {
+        try {
+            return json.readValue(address, ExchangeOrders.Address.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

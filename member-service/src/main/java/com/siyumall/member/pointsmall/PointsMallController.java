@@ -33,10 +33,15 @@ class PointsMallController {
         this.exchanges = exchanges;
     }
 
-    record ItemRequest(@NotBlank @Size(max = 64) String name, @NotNull PointsMallItem.Kind kind, Long couponTemplateId,
+    record ItemRequest(@NotBlank @Size(max = 64) String name, @NotNull PointsMallItem.Kind kind, Long couponTemplateId, Long skuId,
                        @Size(max = 512) @Pattern(regexp = "https?://.+") String image,
                        @NotNull @Min(1) @Max(100_000_000) Long pointsPrice, @NotNull @Min(0) @Max(1_000_000) Integer stock,
                        @NotNull @Min(1) @Max(100) Integer perMemberLimit) {}
+
+    record AddressRequest(@NotBlank @Size(max = 32) String name, @NotBlank @Pattern(regexp = "[0-9+\\- ]{6,20}") String phone,
+                          @NotBlank @Size(max = 128) String region, @NotBlank @Size(max = 256) String detail) {}
+
+    record ExchangeRequest(@Valid AddressRequest address) {}
 
     record ShelfRequest(@NotNull PointsMallItem.Status status) {}
 
@@ -47,7 +52,7 @@ class PointsMallController {
     @Operation(summary = "Put an item in the points mall (on the shelf at once)")
     PointsMallItem create(@Valid @RequestBody ItemRequest request) {
         long merchantId = CurrentPrincipal.require(Role.MERCHANT).id();
-        return catalog.create(PointsMallItem.define(request.name(), request.kind(), request.couponTemplateId(), request.image(),
+        return catalog.create(PointsMallItem.define(request.name(), request.kind(), request.couponTemplateId(), request.skuId(), request.image(),
                 request.pointsPrice(), request.stock(), request.perMemberLimit()), merchantId);
     }
 
@@ -77,9 +82,12 @@ class PointsMallController {
 
     @PostMapping("/api/points-mall/{itemId}/exchange")
     @Operation(summary = "Exchange points for the item: points, stock and the member's allowance are taken at once, then the "
-            + "coupon is issued (status DONE; PENDING if promotion-service could not confirm it yet, finished later)")
-    PointsMallMapper.Exchange exchange(@PathVariable long itemId) {
-        return exchanges.exchange(CurrentPrincipal.memberId(), itemId);
+            + "coupon is issued or the SKU ordered to the given address (status DONE with couponId or orderNo; PENDING if the "
+            + "delivering service could not confirm yet, finished later)")
+    PointsMallMapper.Exchange exchange(@PathVariable long itemId, @Valid @RequestBody(required = false) ExchangeRequest request) {
+        AddressRequest a = request == null ? null : request.address();
+        return exchanges.exchange(CurrentPrincipal.memberId(), itemId,
+                a == null ? null : new ExchangeOrders.Address(a.name(), a.phone(), a.region(), a.detail()));
     }
 
     @GetMapping("/api/points-mall/exchanges")

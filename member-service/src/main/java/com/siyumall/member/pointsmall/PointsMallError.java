@@ -8,7 +8,8 @@ enum PointsMallError implements ErrorCode {
     ITEM_NOT_FOUND(HttpStatus.NOT_FOUND),
     ITEM_OFF_SHELF(HttpStatus.CONFLICT),
     ITEM_SOLD_OUT(HttpStatus.CONFLICT),
-    EXCHANGE_LIMIT_REACHED(HttpStatus.CONFLICT);
+    EXCHANGE_LIMIT_REACHED(HttpStatus.CONFLICT),
+    ADDRESS_REQUIRED(HttpStatus.UNPROCESSABLE_ENTITY);
 
     private final HttpStatus status;
 

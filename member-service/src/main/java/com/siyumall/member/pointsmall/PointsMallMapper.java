@@ -12,13 +12,16 @@ import java.util.List;
 
 @Mapper
 interface PointsMallMapper {
-    String ITEM_COLUMNS = "id, name, kind, coupon_template_id, image, points_price, stock_total, stock_left, per_member_limit, status, created_at";
+    String ITEM_COLUMNS = "id, name, kind, coupon_template_id, sku_id, image, points_price, stock_total, stock_left, per_member_limit, "
+            + "status, created_at";
+    String EXCHANGE_COLUMNS = "id, item_id, member_id, points, status, coupon_id, order_no, failure, created_at";
 
-    record Exchange(Long id, Long itemId, Long memberId, long points, String status, Long couponId, String failure, Instant createdAt) {}
+    record Exchange(Long id, Long itemId, Long memberId, long points, String status, Long couponId, String orderNo, String failure,
+                    Instant createdAt) {}
 
-    @Insert("INSERT INTO points_mall_item (id, name, kind, coupon_template_id, image, points_price, stock_total, stock_left, "
+    @Insert("INSERT INTO points_mall_item (id, name, kind, coupon_template_id, sku_id, image, points_price, stock_total, stock_left, "
             + "per_member_limit, status, created_by, created_at, updated_at) VALUES (#{id}, #{i.name}, #{i.kind}, #{i.couponTemplateId}, "
-            + "#{i.image}, #{i.pointsPrice}, #{i.stockTotal}, #{i.stockLeft}, #{i.perMemberLimit}, #{i.status}, #{by}, #{at}, #{at})")
+            + "#{i.skuId}, #{i.image}, #{i.pointsPrice}, #{i.stockTotal}, #{i.stockLeft}, #{i.perMemberLimit}, #{i.status}, #{by}, #{at}, #{at})")
     int insertItem(@Param("id") long id, @Param("i") PointsMallItem item, @Param("by") Long createdBy, @Param("at") Instant at);
 
     @Select("SELECT " + ITEM_COLUMNS + " FROM points_mall_item WHERE id = #{id}")
@@ -53,13 +56,19 @@ interface PointsMallMapper {
     @Update("UPDATE points_mall_quota SET used = used - 1 WHERE item_id = #{itemId} AND member_id = #{memberId} AND used > 0")
     int returnQuota(@Param("itemId") long itemId, @Param("memberId") long memberId);
 
-    @Insert("INSERT INTO points_exchange (id, item_id, member_id, points, status, created_at, updated_at) "
-            + "VALUES (#{id}, #{itemId}, #{memberId}, #{points}, 'PENDING', #{at}, #{at})")
+    @Insert("INSERT INTO points_exchange (id, item_id, member_id, points, status, address, created_at, updated_at) "
+            + "VALUES (#{id}, #{itemId}, #{memberId}, #{points}, 'PENDING', #{address}, #{at}, #{at})")
     int insertExchange(@Param("id") long id, @Param("itemId") long itemId, @Param("memberId") long memberId,
-                       @Param("points") long points, @Param("at") Instant at);
+                       @Param("points") long points, @Param("address") String address, @Param("at") Instant at);
 
-    @Select("SELECT id, item_id, member_id, points, status, coupon_id, failure, created_at FROM points_exchange WHERE id = #{id}")
+    @Select("SELECT " + EXCHANGE_COLUMNS + " FROM points_exchange WHERE id = #{id}")
     Exchange exchange(long id);
+
+    @Select("SELECT address FROM points_exchange WHERE id = #{id}")
+    String addressOf(long id);
+
+    @Update("UPDATE points_exchange SET status = 'DONE', order_no = #{orderNo}, updated_at = #{at} WHERE id = #{id} AND status = 'PENDING'")
+    int ordered(@Param("id") long id, @Param("orderNo") String orderNo, @Param("at") Instant at);
 
     @Update("UPDATE points_exchange SET status = 'DONE', coupon_id = #{couponId}, updated_at = #{at} WHERE id = #{id} AND status = 'PENDING'")
     int done(@Param("id") long id, @Param("couponId") long couponId, @Param("at") Instant at);
@@ -70,7 +79,6 @@ interface PointsMallMapper {
     @Select("SELECT id FROM points_exchange WHERE status = 'PENDING' AND created_at < #{before} ORDER BY created_at LIMIT 100")
     List<Long> pendingBefore(Instant before);
 
-    @Select("SELECT id, item_id, member_id, points, status, coupon_id, failure, created_at FROM points_exchange "
-            + "WHERE member_id = #{memberId} ORDER BY created_at DESC, id DESC")
+    @Select("SELECT " + EXCHANGE_COLUMNS + " FROM points_exchange WHERE member_id = #{memberId} ORDER BY created_at DESC, id DESC")
     IPage<Exchange> exchangesOf(IPage<Exchange> page, @Param("memberId") long memberId);
 }

@@ -74,6 +74,29 @@ public class Order {
         return order;
     }
 
+    /**
+     * An order paid in full with points (a points-mall exchange): born PAID, nothing to pay, no freight; the points
+     * the member spent are recorded as what paid the items.
+     */
+    public static Order paidWithPoints(String orderNo, long memberId, long itemsAmount, long pointsUsed, String address, Instant paidAt) {
+        Order order = new Order();
+        order.orderNo = orderNo;
+        order.memberId = memberId;
+        order.status = OrderStatus.PAID;
+        order.itemsAmount = itemsAmount;
+        order.discountAmount = 0L;
+        order.pointsUsed = pointsUsed;
+        order.pointsAmount = itemsAmount;
+        order.freight = 0L;
+        order.payAmount = 0L;
+        order.delivery = Delivery.EXPRESS;
+        order.address = address;
+        order.paidAt = paidAt;
+        order.expiresAt = paidAt;
+        order.refundedAmount = 0L;
+        return order;
+    }
+
     /** Checks the move is legal from here; the caller then applies it with a guarded update. */
     public void requireCanMoveTo(OrderStatus next) {
         if (!status.canMoveTo(next)) {

@@ -27,6 +27,13 @@ public final class OrderEvents {
         public String eventKey() { return orderNo; }
     }
 
+    /** A points-mall exchange became an order, paid with points (no money, so no OrderPaid). */
+    public record PointsExchangeOrderPlaced(String orderNo, long memberId, String exchangeNo, long pointsUsed, List<Line> lines,
+                                            Instant placedAt) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
     /** Stock is released by order-service itself; coupons and points by their owners on this event. */
     public record OrderCancelled(String orderNo, long memberId, Long couponId, long pointsUsed, String reason,
                                  List<Line> lines, Instant cancelledAt) implements MallEvent {

@@ -49,6 +49,20 @@ public class OrderLifecycle {
 
     public record DiscountRow(String kind, String label, long amount) {}
 
+    /**
+     * An order the member paid with points (points mall): PAID from the start, no timer, no OrderPaid (purchase counts,
+     * first-purchase eligibility and pay-success coupons are about money paid) but its own PointsExchangeOrderPlaced.
+     */
+    @Transactional
+    public void createPaidWithPoints(Order order, List<OrderLine> orderLines, String exchangeNo) {
+        orders.insert(order);
+        orderLines.forEach(lines::insert);
+        Instant now = clock.instant();
+        orders.history(IdWorker.getId(), order.getOrderNo(), null, OrderStatus.PAID.name(), "POINTS_EXCHANGE", now);
+        events.publish(Topics.ORDER_EVENTS, new OrderEvents.PointsExchangeOrderPlaced(order.getOrderNo(), order.getMemberId(), exchangeNo,
+                order.getPointsUsed(), OrderEvents.Line.of(orderLines), now));
+    }
+
     /** UNPAID → CANCELLED; false when the order had already moved on (paid, or cancelled by someone else). */
     @Transactional
     public boolean cancel(String orderNo, String reason) {
