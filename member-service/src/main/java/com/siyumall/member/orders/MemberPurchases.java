@@ -78,6 +78,23 @@ class MemberPurchases {
         growth.takeBack(memberId, growthBack, "ORDER_REFUNDED", refundNo);
     }
 
+    /**
+     * promotion-service's repurchase rule rewards this order: its points once more × (multiplier − 100 %), counted into
+     * what the order gave so a refund takes the bonus back in share too. The order must have been counted already; if
+     * its OrderPaid has not arrived yet this throws, and the event is delivered again later.
+     */
+    @Transactional
+    public void repurchaseBonus(String orderNo, long memberId, int multiplierPercent) {
+        PaidOrder order = purchases.lockOrder(orderNo);
+        if (order == null) {
+            throw new IllegalStateException("Order " + orderNo + " is not counted yet; the repurchase bonus waits for its OrderPaid");
+        }
+        long bonus = order.pointsEarned() * (multiplierPercent - 100) / 100;
+        if (bonus > 0 && points.earn(memberId, bonus, "REPURCHASE_BONUS", orderNo)) {
+            purchases.earnedMore(orderNo, bonus);
+        }
+    }
+
     /** The order was cancelled: the points it held return. */
     @Transactional
     public void cancelled(String orderNo) {
@@ -105,6 +122,9 @@ class MemberPurchases {
         @Select("SELECT order_no, amount, points_earned, growth_earned, points_reversed, growth_reversed "
                 + "FROM member_paid_order WHERE order_no = #{orderNo} FOR UPDATE")
         PaidOrder lockOrder(String orderNo);
+
+        @Update("UPDATE member_paid_order SET points_earned = points_earned + #{points} WHERE order_no = #{orderNo}")
+        int earnedMore(@Param("orderNo") String orderNo, @Param("points") long points);
 
         @Update("UPDATE member_paid_order SET points_reversed = points_reversed + #{points}, growth_reversed = growth_reversed + #{growth} "
                 + "WHERE order_no = #{orderNo}")

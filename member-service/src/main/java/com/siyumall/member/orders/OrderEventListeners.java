@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** order-service's events, turned into what members gain from orders ({@link MemberPurchases}). */
+/** order-service's events (and promotion's repurchase bonus), turned into what members gain from orders ({@link MemberPurchases}). */
 final class OrderEventListeners {
     private OrderEventListeners() {}
 
@@ -69,6 +69,25 @@ final class OrderEventListeners {
             if (event.pointsUsed() > 0) {
                 purchases.cancelled(event.orderNo());
             }
+        }
+    }
+
+    /** promotion-service's RepurchasePointsEarned, as read here. */
+    record RepurchasePointsEarned(long memberId, String orderNo, int pointsMultiplierPercent) {}
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.PROMOTION_EVENTS, selectorExpression = "RepurchasePointsEarned", consumerGroup = "member-repurchase-bonus")
+    static class OnRepurchasePointsEarned extends IdempotentEventListener<RepurchasePointsEarned> {
+        private final MemberPurchases purchases;
+
+        OnRepurchasePointsEarned(MemberPurchases purchases) {
+            super(RepurchasePointsEarned.class);
+            this.purchases = purchases;
+        }
+
+        @Override
+        protected void handle(RepurchasePointsEarned event, EventEnvelope envelope) {
+            purchases.repurchaseBonus(event.orderNo(), event.memberId(), event.pointsMultiplierPercent());
         }
     }
 }

@@ -94,6 +94,31 @@ class OrderBenefitsTest {
                 .isEqualTo(2);
     }
 
+    /** promotion-service's RepurchasePointsEarned, in the shape it publishes. */
+    record RepurchasePointsEarned(long memberId, String orderNo, long ruleId, int pointsMultiplierPercent) implements MallEvent {
+        public String eventKey() { return orderNo; }
+    }
+
+    @Test
+    void aQuickRepurchaseDoublesTheOrdersPointsOnceAndItsRefundTakesTheBonusBackToo() {
+        MemberApi api = new MemberApi(http);
+        long memberId = Long.parseLong(api.wechatLogin(MemberApi.newWechatUser()).text("memberId"));
+        String orderNo = "RB-" + memberId;
+        publish(new OrderServiceEvents.OrderPaid(orderNo, memberId, 10_000, Instant.now()));
+        RepurchasePointsEarned bonus = new RepurchasePointsEarned(memberId, orderNo, 1, 200);
+        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, bonus));
+        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, bonus));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'member-repurchase-bonus' AND event_id IN "
+                        + "(SELECT event_id FROM outbox_event WHERE event_key = ? AND event_type = 'RepurchasePointsEarned')",
+                Integer.class, orderNo) == 2);
+        assertThat(points(memberId)).as("100 for the order, 100 more for repurchasing quickly, once").isEqualTo(200);
+
+        publish(new OrderServiceEvents.OrderRefunded(orderNo, memberId, "RBR-" + memberId, 10_000, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> points(memberId) == 0);
+    }
+
     private MemberApi.Reply me(MemberApi api, MemberApi.Reply member) {
         return api.get("/api/members/me", member.text("accessToken"));
     }

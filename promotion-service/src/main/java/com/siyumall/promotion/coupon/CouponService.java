@@ -85,8 +85,22 @@ public class CouponService {
      * centre): repeating a cause returns the coupon it gave. The total and the member's limit hold as for claims.
      */
     public Issued issue(long memberId, long templateId, CouponTemplate.Channel channel, String cause) {
+        return issue(memberId, templateId, channel, cause, null);
+    }
+
+    /** A coupon's own validity, when a rule sets it instead of the template (a repurchase coupon valid from day X to Y). */
+    public record Validity(Instant from, Instant to) {
+        public Validity {
+            if (!to.isAfter(from)) {
+                throw new BusinessException(CouponError.TEMPLATE_INVALID, "validTo after validFrom");
+            }
+        }
+    }
+
+    /** As {@link #issue(long, long, CouponTemplate.Channel, String)}, valid for {@code validity} (null: the template's). */
+    public Issued issue(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity validity) {
         if (cause == null) {
-            return issueNow(memberId, templateId, channel, null);
+            return issueNow(memberId, templateId, channel, null, validity);
         }
         RLock lock = counter.causeLock(templateId, memberId);
         boolean locked;
@@ -101,7 +115,7 @@ public class CouponService {
         }
         try {
             Coupon given = coupons.byCause(memberId, templateId, cause);
-            return given != null ? new Issued(given, false) : issueNow(memberId, templateId, channel, cause);
+            return given != null ? new Issued(given, false) : issueNow(memberId, templateId, channel, cause, validity);
         } finally {
             lock.unlock();
         }
@@ -112,7 +126,7 @@ public class CouponService {
         return java.util.Optional.ofNullable(coupons.givenFor(memberId, cause));
     }
 
-    private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause) {
+    private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity own) {
         CouponTemplate template = template(templateId);
         Instant now = clock.instant();
         if (!template.isClaimableAt(now, channel)) {
@@ -124,7 +138,7 @@ public class CouponService {
                 if (coupons.countIssue(templateId, now) == 0) {
                     throw new BusinessException(CouponError.COUPON_SOLD_OUT, templateId);
                 }
-                Instant[] validity = template.validityFrom(now);
+                Instant[] validity = own != null ? new Instant[]{own.from(), own.to()} : template.validityFrom(now);
                 long id = IdWorker.getId();
                 coupons.insertCoupon(id, templateId, memberId, seq, channel.name(), validity[0], validity[1], now, cause);
                 return id;
