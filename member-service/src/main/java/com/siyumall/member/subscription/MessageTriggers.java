@@ -50,6 +50,9 @@ final class MessageTriggers {
 
     record MemberLevelChanged(long memberId, String levelCode, String levelName, long growthValue) {}
 
+    /** promotion-service's group-buy outcomes, as read here: every member of the group is told. */
+    record GroupBuyOutcome(long groupId, String activityName, List<Long> memberIds) {}
+
     @Component
     @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderPaid", consumerGroup = "member-message-order-paid")
     static class OnOrderPaid extends IdempotentEventListener<OrderPaid> {
@@ -135,6 +138,44 @@ final class MessageTriggers {
         protected void handle(MemberLevelChanged event, EventEnvelope envelope) {
             messages.send(event.memberId(), MessageKind.LEVEL_UP, "LevelUp:" + event.levelCode(), data(
                     "thing1", thing(event.levelName()), "number2", Long.toString(event.growthValue())));
+        }
+    }
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.PROMOTION_EVENTS, selectorExpression = "GroupBuySucceeded", consumerGroup = "member-message-group-buy-succeeded")
+    static class OnGroupBuySucceeded extends IdempotentEventListener<GroupBuyOutcome> {
+        private final SubscriptionMessages messages;
+
+        OnGroupBuySucceeded(SubscriptionMessages messages) {
+            super(GroupBuyOutcome.class);
+            this.messages = messages;
+        }
+
+        @Override
+        protected void handle(GroupBuyOutcome event, EventEnvelope envelope) {
+            for (long memberId : event.memberIds()) {
+                messages.send(memberId, MessageKind.GROUP_BUY_SUCCEEDED, "GroupBuySucceeded:" + event.groupId(),
+                        data("thing1", thing(event.activityName()), "character_string2", Long.toString(event.groupId())));
+            }
+        }
+    }
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.PROMOTION_EVENTS, selectorExpression = "GroupBuyFailed", consumerGroup = "member-message-group-buy-failed")
+    static class OnGroupBuyFailed extends IdempotentEventListener<GroupBuyOutcome> {
+        private final SubscriptionMessages messages;
+
+        OnGroupBuyFailed(SubscriptionMessages messages) {
+            super(GroupBuyOutcome.class);
+            this.messages = messages;
+        }
+
+        @Override
+        protected void handle(GroupBuyOutcome event, EventEnvelope envelope) {
+            for (long memberId : event.memberIds()) {
+                messages.send(memberId, MessageKind.GROUP_BUY_FAILED, "GroupBuyFailed:" + event.groupId(),
+                        data("thing1", thing(event.activityName()), "character_string2", Long.toString(event.groupId())));
+            }
         }
     }
 }

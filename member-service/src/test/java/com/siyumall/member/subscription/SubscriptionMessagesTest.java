@@ -100,6 +100,32 @@ class SubscriptionMessagesTest {
         assertThat(unknown.code()).isEqualTo("UNKNOWN_TEMPLATE");
     }
 
+    /** promotion-service's group-buy outcome events, in the shape group-buy publishes them. */
+    record GroupBuySucceeded(long groupId, long activityId, String activityName, List<Long> memberIds, Instant succeededAt)
+            implements com.siyumall.common.event.MallEvent {
+        public String eventKey() { return Long.toString(groupId); }
+    }
+
+    @Test
+    void everyMemberOfASucceededGroupWithAnAcceptanceIsToldOnce() {
+        MemberApi api = new MemberApi(http);
+        Shopper leader = shopper(api);
+        Shopper friend = shopper(api);
+        api.post("/api/subscriptions", leader.token(), Map.of("templateIds", List.of("tpl-group-buy-succeeded", "tpl-group-buy-succeeded")));
+        long groupId = leader.memberId() + 7;
+        GroupBuySucceeded succeeded = new GroupBuySucceeded(groupId, 1, "两人拼团", List.of(leader.memberId(), friend.memberId()), Instant.now());
+        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, succeeded));
+        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, succeeded));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(friend.memberId(), "GroupBuySucceeded:" + groupId) == 1
+                && handled(leader.memberId(), "GroupBuySucceeded:" + groupId) == 1);
+        assertThat(receivedBy(leader.openid())).as("two acceptances, but one event: one message").hasSize(1);
+        assertThat(receivedBy(leader.openid()).get(0).get("template_id")).isEqualTo("tpl-group-buy-succeeded");
+        assertThat(api.get("/api/subscriptions", leader.token()).body().path("unused").get(0).path("count").asInt()).isEqualTo(1);
+        assertThat(receivedBy(friend.openid())).as("no acceptance").isEmpty();
+        assertThat(status(friend.memberId(), "GroupBuySucceeded:" + groupId)).isEqualTo("SKIPPED");
+    }
+
     @Test
     void aPushReachesItsSegmentAndCountsWhatWasSentAndSkipped() {
         MemberApi api = new MemberApi(http);

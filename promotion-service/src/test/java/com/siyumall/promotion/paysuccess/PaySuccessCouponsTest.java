@@ -1,10 +1,9 @@
 package com.siyumall.promotion.paysuccess;
 
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
-import com.siyumall.common.event.Topics;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
+import com.siyumall.promotion.support.OrderServiceEvents;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,6 @@ class PaySuccessCouponsTest {
     @Autowired
     TransactionTemplate transaction;
 
-    record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt) implements MallEvent {
-        public String eventKey() { return orderNo; }
-    }
-
     private ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -61,9 +56,9 @@ class PaySuccessCouponsTest {
         try {
             long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
             String orderNo = "PS-" + member;
-            OrderPaid paid = new OrderPaid(orderNo, member, 5_000, Instant.now());
-            transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, paid));
-            transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, paid));
+            OrderServiceEvents.OrderPaid paid = new OrderServiceEvents.OrderPaid(orderNo, member, 5_000, Instant.now());
+            new OrderServiceEvents(events, transaction).publish(paid);
+            new OrderServiceEvents(events, transaction).publish(paid);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'promotion-pay-success-coupon' AND event_id IN "

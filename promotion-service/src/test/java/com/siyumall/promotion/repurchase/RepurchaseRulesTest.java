@@ -1,10 +1,9 @@
 package com.siyumall.promotion.repurchase;
 
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
-import com.siyumall.common.event.Topics;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
+import com.siyumall.promotion.support.OrderServiceEvents;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
 import org.junit.jupiter.api.Test;
@@ -44,10 +43,6 @@ class RepurchaseRulesTest {
     @Autowired
     TransactionTemplate transaction;
 
-    record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt) implements MallEvent {
-        public String eventKey() { return orderNo; }
-    }
-
     private ResponseEntity<String> admin(String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -56,7 +51,7 @@ class RepurchaseRulesTest {
     }
 
     private void paid(String orderNo, long member, Instant at) {
-        transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, new OrderPaid(orderNo, member, 10_000, at)));
+        new OrderServiceEvents(events, transaction).publish(new OrderServiceEvents.OrderPaid(orderNo, member, 10_000, at));
     }
 
     private void consumed(String orderNo, int times) {

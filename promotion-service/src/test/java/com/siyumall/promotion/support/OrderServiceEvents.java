@@ -1,0 +1,27 @@
+package com.siyumall.promotion.support;
+
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.MallEvent;
+import com.siyumall.common.event.Topics;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+
+/** order-service's events, in the shape it publishes them, sent the way it sends them (outbox → broker). */
+public final class OrderServiceEvents {
+    private final EventPublisher events;
+    private final TransactionTemplate transaction;
+
+    public OrderServiceEvents(EventPublisher events, TransactionTemplate transaction) {
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    public record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt) implements MallEvent {
+        public String eventKey() { return orderNo; }
+    }
+
+    public void publish(MallEvent event) {
+        transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, event));
+    }
+}
