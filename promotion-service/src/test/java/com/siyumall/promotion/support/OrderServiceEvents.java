@@ -21,6 +21,10 @@ public final class OrderServiceEvents {
         public String eventKey() { return orderNo; }
     }
 
+    public record OrderCancelled(String orderNo, long memberId, Long couponId, long pointsUsed, String reason) implements MallEvent {
+        public String eventKey() { return orderNo; }
+    }
+
     public void publish(MallEvent event) {
         transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, event));
     }

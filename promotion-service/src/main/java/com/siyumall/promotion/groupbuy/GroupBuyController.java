@@ -1,0 +1,89 @@
+package com.siyumall.promotion.groupbuy;
+
+import com.siyumall.common.security.CurrentPrincipal;
+import com.siyumall.common.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@Tag(name = "Group-buy")
+class GroupBuyController {
+    private final GroupBuys groupBuys;
+
+    GroupBuyController(GroupBuys groupBuys) {
+        this.groupBuys = groupBuys;
+    }
+
+    record ActivityRequest(@NotBlank @Size(max = 64) String name, @NotNull Long skuId, @NotNull @Min(1) Long groupPrice,
+                           @NotNull @Min(2) @Max(10) Integer groupSize, @NotNull @Min(5) @Max(10_080) Integer durationMinutes,
+                           @NotNull @Min(1) @Max(100) Integer perMemberLimit, Boolean newMembersOnly, Boolean virtualCompletion,
+                           @NotNull Instant startsAt, @NotNull Instant endsAt) {}
+
+    record SeatRequest(@NotNull Long memberId, @NotNull Long activityId, Long groupId, @NotBlank @Size(max = 32) String orderNo) {}
+
+    record Member(Long memberId, boolean leader, boolean paid) {}
+
+    record GroupView(Long groupId, Long activityId, String activityName, Long skuId, long groupPrice, int groupSize, int seatsPaid,
+                     int seatsLeft, String status, boolean virtualCompleted, Instant expiresAt, List<Member> members) {}
+
+    @PostMapping("/admin/group-buy-activities")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A group-buy activity: SKU, group price, size 2-10, duration, per-member limit, new members only, virtual completion")
+    GroupBuyActivity create(@Valid @RequestBody ActivityRequest r) {
+        long merchantId = CurrentPrincipal.require(Role.MERCHANT).id();
+        return groupBuys.create(GroupBuyActivity.define(r.name(), r.skuId(), r.groupPrice(), r.groupSize(), r.durationMinutes(),
+                r.perMemberLimit(), Boolean.TRUE.equals(r.newMembersOnly()), Boolean.TRUE.equals(r.virtualCompletion()), r.startsAt(),
+                r.endsAt()), merchantId);
+    }
+
+    @GetMapping("/admin/group-buy-activities")
+    List<GroupBuyActivity> recent() {
+        return groupBuys.recent();
+    }
+
+    @PostMapping("/admin/group-buy-activities/{activityId}/stop")
+    GroupBuyActivity stop(@PathVariable long activityId) {
+        CurrentPrincipal.require(Role.MERCHANT);
+        return groupBuys.stop(activityId);
+    }
+
+    @GetMapping("/api/group-buys/groups/{groupId}")
+    @Operation(summary = "A group as its share page shows it (public): who is in, seats left, time left")
+    GroupView group(@PathVariable long groupId) {
+        GroupBuyMapper.Group group = groupBuys.group(groupId);
+        GroupBuyActivity activity = groupBuys.activity(group.activityId());
+        List<Member> members = groupBuys.seats(groupId).stream()
+                .map(s -> new Member(s.memberId(), s.leader(), "PAID".equals(s.status()))).toList();
+        return new GroupView(group.id(), activity.id(), activity.name(), activity.skuId(), activity.groupPrice(), group.groupSize(),
+                group.seatsPaid(), group.groupSize() - group.seatsTaken(), group.status(), group.virtualCompleted(), group.expiresAt(), members);
+    }
+
+    @PostMapping("/internal/group-buys/seats")
+    @Operation(summary = "Take a seat for an order: a new group (no groupId) or a seat in an open one (409 GROUP_FULL); repeatable")
+    GroupBuyMapper.Seat claimSeat(@Valid @RequestBody SeatRequest request) {
+        return groupBuys.claimSeat(request.memberId(), request.activityId(), request.groupId(), request.orderNo());
+    }
+
+    @PostMapping("/internal/group-buys/seats/{orderNo}/release")
+    ResponseEntity<Void> releaseSeat(@PathVariable String orderNo) {
+        groupBuys.releaseSeat(orderNo);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,87 @@
+package com.siyumall.promotion.groupbuy;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+import java.time.Instant;
+import java.util.List;
+
+@Mapper
+interface GroupBuyMapper {
+    String ACTIVITY_COLUMNS = "id, name, sku_id, group_price, group_size, duration_minutes, per_member_limit, new_members_only, "
+            + "virtual_completion, starts_at, ends_at, status";
+    String GROUP_COLUMNS = "id, activity_id, leader_member_id, group_size, seats_taken, seats_paid, status, virtual_completed, expires_at";
+
+    record Group(long id, long activityId, long leaderMemberId, int groupSize, int seatsTaken, int seatsPaid, String status,
+                 boolean virtualCompleted, Instant expiresAt) {}
+
+    record Seat(long id, long groupId, long activityId, long memberId, String orderNo, boolean leader, String status) {}
+
+    @Insert("INSERT INTO group_buy_activity (" + ACTIVITY_COLUMNS + ", created_by, created_at, updated_at) VALUES (#{id}, #{a.name}, "
+            + "#{a.skuId}, #{a.groupPrice}, #{a.groupSize}, #{a.durationMinutes}, #{a.perMemberLimit}, #{a.newMembersOnly}, "
+            + "#{a.virtualCompletion}, #{a.startsAt}, #{a.endsAt}, #{a.status}, #{by}, #{at}, #{at})")
+    int insertActivity(@Param("id") long id, @Param("a") GroupBuyActivity activity, @Param("by") long createdBy, @Param("at") Instant at);
+
+    @Select("SELECT " + ACTIVITY_COLUMNS + " FROM group_buy_activity WHERE id = #{id}")
+    GroupBuyActivity activity(long id);
+
+    @Select("SELECT " + ACTIVITY_COLUMNS + " FROM group_buy_activity ORDER BY created_at DESC LIMIT 100")
+    List<GroupBuyActivity> recent();
+
+    @Update("UPDATE group_buy_activity SET status = 'STOPPED', updated_at = #{at} WHERE id = #{id}")
+    int stop(@Param("id") long id, @Param("at") Instant at);
+
+    @Insert("INSERT INTO group_buy_group (id, activity_id, leader_member_id, group_size, seats_taken, status, expires_at, created_at, updated_at) "
+            + "VALUES (#{id}, #{activityId}, #{leader}, #{size}, 1, 'OPEN', #{expiresAt}, #{at}, #{at})")
+    int openGroup(@Param("id") long id, @Param("activityId") long activityId, @Param("leader") long leaderMemberId,
+                  @Param("size") int size, @Param("expiresAt") Instant expiresAt, @Param("at") Instant at);
+
+    @Select("SELECT " + GROUP_COLUMNS + " FROM group_buy_group WHERE id = #{id}")
+    Group group(long id);
+
+    @Select("SELECT " + GROUP_COLUMNS + " FROM group_buy_group WHERE id = #{id} FOR UPDATE")
+    Group lockGroup(long id);
+
+    /** 1 when a seat was free in the open group (and is now taken); 0 when it is full or no longer open. */
+    @Update("UPDATE group_buy_group SET seats_taken = seats_taken + 1, updated_at = #{at} "
+            + "WHERE id = #{id} AND status = 'OPEN' AND seats_taken < group_size")
+    int takeSeat(@Param("id") long groupId, @Param("at") Instant at);
+
+    @Update("UPDATE group_buy_group SET seats_taken = seats_taken - 1, updated_at = #{at} WHERE id = #{id} AND status = 'OPEN'")
+    int freeSeat(@Param("id") long groupId, @Param("at") Instant at);
+
+    @Update("UPDATE group_buy_group SET seats_paid = seats_paid + 1, updated_at = #{at} WHERE id = #{id}")
+    int seatPaid(@Param("id") long groupId, @Param("at") Instant at);
+
+    @Update("UPDATE group_buy_group SET status = #{status}, virtual_completed = #{virtual}, finished_at = #{at}, updated_at = #{at} "
+            + "WHERE id = #{id} AND status = 'OPEN'")
+    int finish(@Param("id") long groupId, @Param("status") String status, @Param("virtual") boolean virtual, @Param("at") Instant at);
+
+    @Insert("INSERT INTO group_buy_seat (id, group_id, activity_id, member_id, order_no, leader, status, created_at, updated_at) "
+            + "VALUES (#{id}, #{groupId}, #{activityId}, #{memberId}, #{orderNo}, #{leader}, 'HELD', #{at}, #{at})")
+    int insertSeat(@Param("id") long id, @Param("groupId") long groupId, @Param("activityId") long activityId,
+                   @Param("memberId") long memberId, @Param("orderNo") String orderNo, @Param("leader") boolean leader,
+                   @Param("at") Instant at);
+
+    @Select("SELECT id, group_id, activity_id, member_id, order_no, leader, status FROM group_buy_seat WHERE order_no = #{orderNo}")
+    Seat seatOfOrder(String orderNo);
+
+    @Select("SELECT id, group_id, activity_id, member_id, order_no, leader, status FROM group_buy_seat "
+            + "WHERE group_id = #{groupId} AND status <> 'RELEASED' ORDER BY leader DESC, created_at")
+    List<Seat> seats(long groupId);
+
+    @Select("SELECT COUNT(*) FROM group_buy_seat WHERE group_id = #{groupId} AND member_id = #{memberId} AND status <> 'RELEASED'")
+    int seatsOfMemberInGroup(@Param("groupId") long groupId, @Param("memberId") long memberId);
+
+    @Select("SELECT COUNT(*) FROM group_buy_seat WHERE activity_id = #{activityId} AND member_id = #{memberId} AND status <> 'RELEASED'")
+    int seatsOfMemberInActivity(@Param("activityId") long activityId, @Param("memberId") long memberId);
+
+    @Update("UPDATE group_buy_seat SET status = #{to}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = #{from}")
+    int moveSeat(@Param("orderNo") String orderNo, @Param("from") String from, @Param("to") String to, @Param("at") Instant at);
+
+    @Select("SELECT paid_orders FROM member_purchase_fact WHERE member_id = #{memberId}")
+    Integer paidOrders(long memberId);
+}

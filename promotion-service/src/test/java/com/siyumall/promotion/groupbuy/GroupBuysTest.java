@@ -1,0 +1,152 @@
+package com.siyumall.promotion.groupbuy;
+
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.Topics;
+import com.siyumall.common.testsupport.AtOnce;
+import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.promotion.support.OrderServiceEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@MallIntegrationTest(properties = "spring.config.name=promotion-service")
+class GroupBuysTest {
+    private static final AtomicLong ORDERS = new AtomicLong();
+
+    @Autowired
+    GroupBuys groupBuys;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
+
+    private GroupBuyActivity activity(int size, boolean virtualCompletion) {
+        return groupBuys.create(GroupBuyActivity.define("拼团", 42, 990, size, 60, 5, false, virtualCompletion,
+                Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))), 1);
+    }
+
+    private static long someMember() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+    }
+
+    private static String orderNo() {
+        return "GB" + System.nanoTime() + "-" + ORDERS.incrementAndGet();
+    }
+
+    private OrderServiceEvents orders() {
+        return new OrderServiceEvents(events, transaction);
+    }
+
+    private String groupStatus(long groupId) {
+        return jdbc.queryForObject("SELECT status FROM group_buy_group WHERE id = ?", String.class, groupId);
+    }
+
+    private List<String> outcomes(String type, long groupId) {
+        return jdbc.queryForList("SELECT body FROM outbox_event WHERE event_type = ? AND event_key = ?", String.class, type, Long.toString(groupId));
+    }
+
+    @Test
+    void tenJoinersAtOnceIntoAGroupOfThreeTakeTwoSeatsAndThreePaymentsCompleteItOnce() throws Exception {
+        GroupBuyActivity activity = activity(3, false);
+        String leaderOrder = orderNo();
+        long groupId = groupBuys.claimSeat(someMember(), activity.id(), null, leaderOrder).groupId();
+
+        List<String> joins = AtOnce.run(10, () -> {
+            String order = orderNo();
+            try {
+                groupBuys.claimSeat(someMember(), activity.id(), groupId, order);
+                return order;
+            } catch (BusinessException e) {
+                return e.errorCode().code();
+            }
+        });
+
+        List<String> joined = joins.stream().filter(o -> o.startsWith("GB")).toList();
+        assertThat(joined).hasSize(2);
+        assertThat(joins).filteredOn(o -> !o.startsWith("GB")).containsOnly("GROUP_FULL");
+        assertThat(jdbc.queryForObject("SELECT seats_taken FROM group_buy_group WHERE id = ?", Integer.class, groupId)).isEqualTo(3);
+
+        orders().publish(new OrderServiceEvents.OrderPaid(leaderOrder, 1, 990, Instant.now()));
+        for (String order : joined) {
+            orders().publish(new OrderServiceEvents.OrderPaid(order, 1, 990, Instant.now()));
+            orders().publish(new OrderServiceEvents.OrderPaid(order, 1, 990, Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(groupStatus(groupId)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'promotion-group-buy-paid' AND event_id IN "
+                        + "(SELECT event_id FROM outbox_event WHERE event_key IN (?, ?, ?))", Integer.class,
+                leaderOrder, joined.get(0), joined.get(1)) == 5);
+        assertThat(jdbc.queryForObject("SELECT seats_paid FROM group_buy_group WHERE id = ?", Integer.class, groupId)).isEqualTo(3);
+        assertThat(outcomes("GroupBuySucceeded", groupId)).as("completed once").hasSize(1);
+        assertThat(outcomes("GroupBuySucceeded", groupId).get(0)).contains(leaderOrder, joined.get(0), joined.get(1));
+    }
+
+    @Test
+    void aCancelledOrderFreesItsSeatAndAMemberJoinsOnce() {
+        GroupBuyActivity activity = activity(2, false);
+        long leader = someMember();
+        long groupId = groupBuys.claimSeat(leader, activity.id(), null, orderNo()).groupId();
+        String first = orderNo();
+        long friend = someMember();
+        groupBuys.claimSeat(friend, activity.id(), groupId, first);
+        assertThat(groupBuys.claimSeat(friend, activity.id(), groupId, first).orderNo()).as("a repeat of the same order").isEqualTo(first);
+        assertThatThrownBy(() -> groupBuys.claimSeat(someMember(), activity.id(), groupId, orderNo())).hasMessage("GROUP_FULL");
+        assertThatThrownBy(() -> groupBuys.claimSeat(leader, activity.id(), groupId, orderNo())).hasMessage("ALREADY_IN_GROUP");
+
+        orders().publish(new OrderServiceEvents.OrderCancelled(first, friend, null, 0, "USER_CANCELLED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT seats_taken FROM group_buy_group WHERE id = ?", Integer.class, groupId) == 1);
+        assertThat(groupBuys.claimSeat(someMember(), activity.id(), groupId, orderNo()).status()).isEqualTo("HELD");
+    }
+
+    @Test
+    void aGroupWhoseTimeRunsOutFailsOnItsTimerAndNamesItsPaidOrdersForRefundAndItsUnpaidOnesForCancelling() {
+        GroupBuyActivity activity = activity(3, false);
+        String leaderOrder = orderNo();
+        String unpaidOrder = orderNo();
+        long groupId = groupBuys.claimSeat(someMember(), activity.id(), null, leaderOrder).groupId();
+        groupBuys.claimSeat(someMember(), activity.id(), groupId, unpaidOrder);
+        groupBuys.seatPaid(leaderOrder);
+
+        transaction.executeWithoutResult(s -> events.schedule(Topics.PROMOTION_TIMERS, new GroupBuyEvents.GroupBuyDue(groupId),
+                Instant.now().plusSeconds(2)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(groupStatus(groupId)));
+        assertThat(outcomes("GroupBuyFailed", groupId)).hasSize(1);
+        assertThat(outcomes("GroupBuyFailed", groupId).get(0)).contains("\"orderNos\":[\"" + leaderOrder + "\"]",
+                "\"unpaidOrderNos\":[\"" + unpaidOrder + "\"]");
+        groupBuys.expire(groupId);
+        assertThat(outcomes("GroupBuyFailed", groupId)).as("the timer again changes nothing").hasSize(1);
+
+        groupBuys.seatPaid(unpaidOrder);
+        assertThat(outcomes("GroupBuyFailed", groupId)).as("its seat was released: a late payment is not a member").hasSize(1);
+    }
+
+    @Test
+    void aGroupAllowedVirtualCompletionSucceedsWhenTimeRunsOutWithSomeonePaid() {
+        GroupBuyActivity activity = activity(3, true);
+        String leaderOrder = orderNo();
+        long groupId = groupBuys.claimSeat(someMember(), activity.id(), null, leaderOrder).groupId();
+        groupBuys.seatPaid(leaderOrder);
+
+        groupBuys.expire(groupId);
+
+        assertThat(groupStatus(groupId)).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.queryForObject("SELECT virtual_completed FROM group_buy_group WHERE id = ?", Boolean.class, groupId)).isTrue();
+        assertThat(outcomes("GroupBuySucceeded", groupId).get(0)).contains(leaderOrder, "\"virtual\":true");
+    }
+}
