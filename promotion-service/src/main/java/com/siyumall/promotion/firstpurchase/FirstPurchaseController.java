@@ -2,13 +2,13 @@ package com.siyumall.promotion.firstpurchase;
 
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.promotion.coupon.Coupon;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,8 @@ class FirstPurchaseController {
     record SkuPrice(@NotNull Long skuId, @NotNull @Min(1) Long price) {}
 
     record ActivityRequest(@NotBlank @Size(max = 64) String name, @NotNull Instant startsAt, @NotNull Instant endsAt,
-                           @NotNull @Min(1) @Max(365) Integer withinDaysOfJoining, @NotEmpty @Size(max = 200) List<@Valid SkuPrice> prices) {}
+                           @NotNull @Min(1) @Max(365) Integer withinDaysOfJoining, Long couponTemplateId,
+                           @Size(max = 200) List<@Valid SkuPrice> prices) {}
 
     record ClaimRequest(@NotNull Long memberId, @NotBlank @Size(max = 32) String orderNo, @NotNull Long activityId) {}
 
@@ -47,9 +48,11 @@ class FirstPurchaseController {
     FirstPurchaseActivity create(@Valid @RequestBody ActivityRequest request) {
         long merchantId = CurrentPrincipal.require(Role.MERCHANT).id();
         Map<Long, Long> prices = new LinkedHashMap<>();
-        request.prices().forEach(p -> prices.put(p.skuId(), p.price()));
+        if (request.prices() != null) {
+            request.prices().forEach(p -> prices.put(p.skuId(), p.price()));
+        }
         return firstPurchases.create(FirstPurchaseActivity.define(request.name(), request.startsAt(), request.endsAt(),
-                request.withinDaysOfJoining(), prices), merchantId);
+                request.withinDaysOfJoining(), request.couponTemplateId(), prices), merchantId);
     }
 
     @GetMapping("/admin/first-purchase-activities")
@@ -61,6 +64,18 @@ class FirstPurchaseController {
     FirstPurchaseActivity stop(@PathVariable long activityId) {
         CurrentPrincipal.require(Role.MERCHANT);
         return firstPurchases.stop(activityId);
+    }
+
+    @GetMapping("/api/first-purchase/offers")
+    @Operation(summary = "The first-purchase activities open to the calling member now: special prices and coupons")
+    List<FirstPurchaseActivity> offers() {
+        return firstPurchases.offersFor(CurrentPrincipal.memberId());
+    }
+
+    @PostMapping("/api/first-purchase/{activityId}/coupon")
+    @Operation(summary = "The activity's new-member coupon for the calling member: once, however often asked (409 when not eligible)")
+    Coupon claimCoupon(@PathVariable long activityId) {
+        return firstPurchases.claimCoupon(CurrentPrincipal.memberId(), activityId);
     }
 
     @PostMapping("/internal/first-purchase/claims")

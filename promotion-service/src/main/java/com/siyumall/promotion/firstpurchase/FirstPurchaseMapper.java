@@ -12,27 +12,28 @@ import java.util.List;
 
 @Mapper
 interface FirstPurchaseMapper {
-    record ActivityRow(Long id, String name, Instant startsAt, Instant endsAt, int withinDaysOfJoining, String status) {}
+    record ActivityRow(Long id, String name, Instant startsAt, Instant endsAt, int withinDaysOfJoining, Long couponTemplateId, String status) {}
 
     record PriceRow(long activityId, long skuId, long price) {}
 
     record Claim(long memberId, long activityId, String orderNo, String status) {}
 
-    @Insert("INSERT INTO first_purchase_activity (id, name, starts_at, ends_at, within_days_of_joining, status, created_by, created_at, updated_at) "
-            + "VALUES (#{id}, #{a.name}, #{a.startsAt}, #{a.endsAt}, #{a.withinDaysOfJoining}, #{a.status}, #{by}, #{at}, #{at})")
+    @Insert("INSERT INTO first_purchase_activity (id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status, "
+            + "created_by, created_at, updated_at) VALUES (#{id}, #{a.name}, #{a.startsAt}, #{a.endsAt}, #{a.withinDaysOfJoining}, "
+            + "#{a.couponTemplateId}, #{a.status}, #{by}, #{at}, #{at})")
     int insertActivity(@Param("id") long id, @Param("a") FirstPurchaseActivity activity, @Param("by") long createdBy, @Param("at") Instant at);
 
     @Insert("INSERT INTO first_purchase_price (activity_id, sku_id, price) VALUES (#{activityId}, #{skuId}, #{price})")
     int insertPrice(@Param("activityId") long activityId, @Param("skuId") long skuId, @Param("price") long price);
 
-    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, status FROM first_purchase_activity WHERE id = #{id}")
+    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity WHERE id = #{id}")
     ActivityRow activity(long id);
 
-    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, status FROM first_purchase_activity "
+    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity "
             + "WHERE status = 'ACTIVE' AND starts_at <= #{now} AND ends_at > #{now} ORDER BY starts_at DESC, id DESC")
     List<ActivityRow> running(Instant now);
 
-    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, status FROM first_purchase_activity ORDER BY created_at DESC LIMIT 100")
+    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity ORDER BY created_at DESC LIMIT 100")
     List<ActivityRow> recent();
 
     @Select("SELECT activity_id, sku_id, price FROM first_purchase_price WHERE activity_id = #{activityId}")

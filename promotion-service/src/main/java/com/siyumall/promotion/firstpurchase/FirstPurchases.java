@@ -5,6 +5,9 @@ import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
+import com.siyumall.promotion.coupon.Coupon;
+import com.siyumall.promotion.coupon.CouponService;
+import com.siyumall.promotion.coupon.CouponTemplate;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -26,15 +29,20 @@ import java.util.stream.Collectors;
 @Service
 public class FirstPurchases {
     private final FirstPurchaseMapper firstPurchases;
+    private final CouponService coupons;
     private final Clock clock;
 
-    FirstPurchases(FirstPurchaseMapper firstPurchases, Clock clock) {
+    FirstPurchases(FirstPurchaseMapper firstPurchases, CouponService coupons, Clock clock) {
         this.firstPurchases = firstPurchases;
+        this.coupons = coupons;
         this.clock = clock;
     }
 
     @Transactional
     public FirstPurchaseActivity create(FirstPurchaseActivity activity, long merchantId) {
+        if (activity.couponTemplateId() != null) {
+            coupons.template(activity.couponTemplateId());
+        }
         long id = IdWorker.getId();
         firstPurchases.insertActivity(id, activity, merchantId, clock.instant());
         activity.prices().forEach((skuId, price) -> firstPurchases.insertPrice(id, skuId, price));
@@ -62,7 +70,8 @@ public class FirstPurchases {
     private FirstPurchaseActivity withPrices(FirstPurchaseMapper.ActivityRow row) {
         Map<Long, Long> prices = firstPurchases.prices(row.id()).stream()
                 .collect(Collectors.toMap(FirstPurchaseMapper.PriceRow::skuId, FirstPurchaseMapper.PriceRow::price));
-        return new FirstPurchaseActivity(row.id(), row.name(), row.startsAt(), row.endsAt(), row.withinDaysOfJoining(), row.status(), prices);
+        return new FirstPurchaseActivity(row.id(), row.name(), row.startsAt(), row.endsAt(), row.withinDaysOfJoining(), row.couponTemplateId(),
+                row.status(), prices);
     }
 
     /**
@@ -78,6 +87,25 @@ public class FirstPurchases {
         Instant now = clock.instant();
         return firstPurchases.running(now).stream().map(this::withPrices).filter(a -> a.isOpenTo(facts, now))
                 .filter(a -> skuIds.stream().anyMatch(a.prices()::containsKey)).findFirst();
+    }
+
+    /** The running activities open to this member now (what the new-member page offers). */
+    public List<FirstPurchaseActivity> offersFor(long memberId) {
+        FirstPurchaseActivity.MemberFacts facts = Optional.ofNullable(firstPurchases.facts(memberId))
+                .orElse(FirstPurchaseActivity.MemberFacts.UNKNOWN);
+        Instant now = clock.instant();
+        return firstPurchases.running(now).stream().map(this::withPrices).filter(a -> a.isOpenTo(facts, now)).toList();
+    }
+
+    /** The activity's dedicated coupon for an eligible member: once per member and activity, however often asked. */
+    public Coupon claimCoupon(long memberId, long activityId) {
+        FirstPurchaseActivity activity = activity(activityId);
+        boolean offered = offersFor(memberId).stream().anyMatch(a -> a.id().equals(activityId));
+        if (activity.couponTemplateId() == null || !offered) {
+            Optional<Coupon> given = coupons.givenFor(memberId, "FIRST_PURCHASE:" + activityId);
+            return given.orElseThrow(() -> new BusinessException(FirstPurchaseError.FIRST_PURCHASE_NOT_ELIGIBLE, activityId));
+        }
+        return coupons.issue(memberId, activity.couponTemplateId(), CouponTemplate.Channel.SYSTEM, "FIRST_PURCHASE:" + activityId).coupon();
     }
 
     /** Lets this order take the first-purchase price; repeating it for the same order is fine, another order is 409. */
