@@ -47,17 +47,18 @@ class CouponController {
                            @Min(1) @Max(3650) Integer validDays,
                            @NotNull @Min(1) @Max(10_000_000) Integer totalQuantity,
                            @NotNull @Min(1) @Max(100) Integer perMemberLimit,
-                           @NotEmpty Set<CouponTemplate.Channel> channels) {}
+                           @NotEmpty Set<CouponTemplate.Channel> channels,
+                           CouponAudience.Type audience, @Size(max = 32) String audienceValue) {}
 
     record TemplateView(Long templateId, String name, String type, long thresholdAmount, Long amountOff, Integer percentOff,
                         Long maxOff, String scope, List<Long> scopeIds, Instant validFrom, Instant validTo, Integer validDays,
                         int totalQuantity, int issuedQuantity, int perMemberLimit, List<CouponTemplate.Channel> channels,
-                        String status) {
+                        CouponAudience audience, String status) {
         static TemplateView of(CouponTemplate t) {
             return new TemplateView(t.getId(), t.getName(), t.getType().name(), t.getThresholdAmount(), t.getAmountOff(),
                     t.getPercentOff(), t.getMaxOff(), t.getScope().name(), t.scopeIdList(), t.getValidFrom(), t.getValidTo(),
                     t.getValidDays(), t.getTotalQuantity(), t.getIssuedQuantity(), t.getPerMemberLimit(), t.channelList(),
-                    t.getStatus().name());
+                    t.audienceRule(), t.getStatus().name());
         }
     }
 
@@ -79,8 +80,8 @@ class CouponController {
     TemplateView create(@Valid @RequestBody TemplateRequest r) {
         return TemplateView.of(coupons.create(CouponTemplate.define(r.name(), r.type(), r.thresholdAmount() == null ? 0 : r.thresholdAmount(),
                 r.amountOff(), r.percentOff(), r.maxOff(), r.scope(), r.scopeIds() == null ? List.of() : r.scopeIds(),
-                r.validFrom(), r.validTo(), r.validDays(), r.totalQuantity(), r.perMemberLimit(), r.channels()),
-                CurrentPrincipal.get().id()));
+                r.validFrom(), r.validTo(), r.validDays(), r.totalQuantity(), r.perMemberLimit(), r.channels())
+                .forAudience(new CouponAudience(r.audience(), r.audienceValue())), CurrentPrincipal.get().id()));
     }
 
     @GetMapping("/admin/coupon-templates")

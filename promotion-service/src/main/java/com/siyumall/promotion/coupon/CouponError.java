@@ -10,6 +10,7 @@ public enum CouponError implements ErrorCode {
     COUPON_SOLD_OUT(HttpStatus.CONFLICT),
     COUPON_LIMIT_REACHED(HttpStatus.CONFLICT),
     COUPON_ISSUE_BUSY(HttpStatus.CONFLICT),
+    COUPON_NOT_FOR_YOU(HttpStatus.FORBIDDEN),
     COUPON_NOT_FOUND(HttpStatus.NOT_FOUND),
     COUPON_UNAVAILABLE(HttpStatus.CONFLICT),
     COUPON_NOT_APPLICABLE(HttpStatus.CONFLICT);

@@ -6,6 +6,8 @@ import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.web.PageQuery;
+import com.siyumall.promotion.members.MemberFacts;
+import com.siyumall.promotion.members.MemberFactsProjection;
 import org.redisson.api.RLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,12 +36,15 @@ public class CouponService {
 
     private final CouponMapper coupons;
     private final ClaimCounter counter;
+    private final MemberFactsProjection.Facts members;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CouponService(CouponMapper coupons, ClaimCounter counter, PlatformTransactionManager transactions, Clock clock) {
+    CouponService(CouponMapper coupons, ClaimCounter counter, MemberFactsProjection.Facts members, PlatformTransactionManager transactions,
+                  Clock clock) {
         this.coupons = coupons;
         this.counter = counter;
+        this.members = members;
         // An issue commits on its own: a listener that catches a refusal must not find its own transaction spoiled,
         // and a redelivered cause finds the coupon it already gave.
         this.transaction = new TransactionTemplate(transactions);
@@ -132,6 +137,9 @@ public class CouponService {
         if (!template.isClaimableAt(now, channel)) {
             throw new BusinessException(CouponError.COUPON_NOT_CLAIMABLE, templateId);
         }
+        if (channel == CouponTemplate.Channel.CLAIM_CENTRE && !template.audienceRule().includes(members.of(memberId), now)) {
+            throw new BusinessException(CouponError.COUPON_NOT_FOR_YOU, templateId);
+        }
         int seq = takeClaim(template, memberId);
         try {
             Long couponId = transaction.execute(status -> {
@@ -183,10 +191,12 @@ public class CouponService {
     /** Templates the member could claim in the claim centre now, with how many they already hold. */
     public List<Map.Entry<CouponTemplate, Integer>> available(long memberId) {
         Instant now = clock.instant();
+        MemberFacts member = members.of(memberId);
         Map<Long, Integer> held = new HashMap<>();
         coupons.claimedByMember(memberId).forEach(row -> held.put(((Number) row.get("template_id")).longValue(), ((Number) row.get("n")).intValue()));
         return coupons.selectList(new LambdaQueryWrapper<CouponTemplate>().eq(CouponTemplate::getStatus, CouponTemplate.Status.ACTIVE)).stream()
                 .filter(t -> t.isClaimableAt(now, CouponTemplate.Channel.CLAIM_CENTRE))
+                .filter(t -> t.audienceRule().includes(member, now))
                 .filter(t -> t.getIssuedQuantity() < t.getTotalQuantity())
                 .filter(t -> held.getOrDefault(t.getId(), 0) < t.getPerMemberLimit())
                 .map(t -> Map.entry(t, held.getOrDefault(t.getId(), 0)))

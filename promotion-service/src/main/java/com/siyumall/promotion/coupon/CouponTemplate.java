@@ -41,6 +41,8 @@ public class CouponTemplate {
     private Integer issuedQuantity;
     private Integer perMemberLimit;
     private String channels;
+    private CouponAudience.Type audience;
+    private String audienceValue;
     private Status status;
     private Long createdBy;
     @TableField(fill = FieldFill.INSERT)
@@ -87,7 +89,19 @@ public class CouponTemplate {
         t.perMemberLimit = perMemberLimit;
         t.channels = String.join(",", channels.stream().map(Enum::name).sorted().toList());
         t.status = Status.ACTIVE;
+        t.audience = CouponAudience.Type.ALL;
         return t;
+    }
+
+    /** Narrows who may claim it in the claim centre. */
+    public CouponTemplate forAudience(CouponAudience target) {
+        this.audience = target.type();
+        this.audienceValue = target.value();
+        return this;
+    }
+
+    public CouponAudience audienceRule() {
+        return new CouponAudience(audience, audienceValue);
     }
 
     private static void require(boolean rule, String what) {
@@ -168,6 +182,10 @@ public class CouponTemplate {
     public void setIssuedQuantity(Integer issuedQuantity) { this.issuedQuantity = issuedQuantity; }
     public Integer getPerMemberLimit() { return perMemberLimit; }
     public void setPerMemberLimit(Integer perMemberLimit) { this.perMemberLimit = perMemberLimit; }
+    public CouponAudience.Type getAudience() { return audience; }
+    public void setAudience(CouponAudience.Type audience) { this.audience = audience; }
+    public String getAudienceValue() { return audienceValue; }
+    public void setAudienceValue(String audienceValue) { this.audienceValue = audienceValue; }
     public String getChannels() { return channels; }
     public void setChannels(String channels) { this.channels = channels; }
     public Status getStatus() { return status; }

@@ -1,6 +1,7 @@
 package com.siyumall.promotion.firstpurchase;
 
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.promotion.members.MemberFacts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +36,9 @@ public record FirstPurchaseActivity(Long id, String name, Instant startsAt, Inst
 
     /** Whether this member may take the first-purchase price now (the claim on one order is checked separately). */
     boolean isOpenTo(MemberFacts facts, Instant now) {
-        if (!ACTIVE.equals(status) || now.isBefore(startsAt) || !now.isBefore(endsAt) || facts.paidOrders() > 0) {
+        if (!ACTIVE.equals(status) || now.isBefore(startsAt) || !now.isBefore(endsAt) || facts.hasPaid()) {
             return false;
         }
         return facts.registeredAt() == null || now.isBefore(facts.registeredAt().plus(Duration.ofDays(withinDaysOfJoining)));
-    }
-
-    /** What promotions know of a member's purchases. */
-    record MemberFacts(Instant registeredAt, int paidOrders) {
-        static final MemberFacts UNKNOWN = new MemberFacts(null, 0);
     }
 }

@@ -42,17 +42,8 @@ interface FirstPurchaseMapper {
     @Update("UPDATE first_purchase_activity SET status = 'STOPPED', updated_at = #{at} WHERE id = #{id}")
     int stop(@Param("id") long id, @Param("at") Instant at);
 
-    @Select("SELECT registered_at, paid_orders FROM member_purchase_fact WHERE member_id = #{memberId}")
-    FirstPurchaseActivity.MemberFacts facts(long memberId);
 
-    @Insert("INSERT INTO member_purchase_fact (member_id, registered_at, updated_at) VALUES (#{memberId}, #{at}, #{now}) "
-            + "ON DUPLICATE KEY UPDATE registered_at = VALUES(registered_at), updated_at = VALUES(updated_at)")
-    int registered(@Param("memberId") long memberId, @Param("at") Instant registeredAt, @Param("now") Instant now);
 
-    @Insert("INSERT INTO member_purchase_fact (member_id, paid_orders, first_paid_at, updated_at) VALUES (#{memberId}, 1, #{at}, #{now}) "
-            + "ON DUPLICATE KEY UPDATE paid_orders = paid_orders + 1, first_paid_at = COALESCE(first_paid_at, VALUES(first_paid_at)), "
-            + "updated_at = VALUES(updated_at)")
-    int paid(@Param("memberId") long memberId, @Param("at") Instant paidAt, @Param("now") Instant now);
 
     @Select("SELECT member_id, activity_id, order_no, status FROM first_purchase_claim WHERE member_id = #{memberId}")
     Claim claimOf(long memberId);

@@ -8,6 +8,8 @@ import com.siyumall.common.event.Topics;
 import com.siyumall.promotion.coupon.Coupon;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
+import com.siyumall.promotion.members.MemberFacts;
+import com.siyumall.promotion.members.MemberFactsProjection;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -24,17 +26,19 @@ import java.util.stream.Collectors;
 /**
  * First purchase (首购): which activity a member may use now, and the claim that lets exactly one of their orders take
  * it. Checkout claims at submit (the member's primary key: a second concurrent order is refused); a cancelled order
- * gives the chance back, a paid one uses it up. Eligibility comes from member- and order-service events.
+ * gives the chance back, a paid one uses it up. Eligibility comes from the member facts promotions keep.
  */
 @Service
 public class FirstPurchases {
     private final FirstPurchaseMapper firstPurchases;
     private final CouponService coupons;
+    private final MemberFactsProjection.Facts members;
     private final Clock clock;
 
-    FirstPurchases(FirstPurchaseMapper firstPurchases, CouponService coupons, Clock clock) {
+    FirstPurchases(FirstPurchaseMapper firstPurchases, CouponService coupons, MemberFactsProjection.Facts members, Clock clock) {
         this.firstPurchases = firstPurchases;
         this.coupons = coupons;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -82,8 +86,7 @@ public class FirstPurchases {
         if (firstPurchases.claimOf(memberId) != null) {
             return Optional.empty();
         }
-        FirstPurchaseActivity.MemberFacts facts = Optional.ofNullable(firstPurchases.facts(memberId))
-                .orElse(FirstPurchaseActivity.MemberFacts.UNKNOWN);
+        MemberFacts facts = members.of(memberId);
         Instant now = clock.instant();
         return firstPurchases.running(now).stream().map(this::withPrices).filter(a -> a.isOpenTo(facts, now))
                 .filter(a -> skuIds.stream().anyMatch(a.prices()::containsKey)).findFirst();
@@ -91,8 +94,7 @@ public class FirstPurchases {
 
     /** The running activities open to this member now (what the new-member page offers). */
     public List<FirstPurchaseActivity> offersFor(long memberId) {
-        FirstPurchaseActivity.MemberFacts facts = Optional.ofNullable(firstPurchases.facts(memberId))
-                .orElse(FirstPurchaseActivity.MemberFacts.UNKNOWN);
+        MemberFacts facts = members.of(memberId);
         Instant now = clock.instant();
         return firstPurchases.running(now).stream().map(this::withPrices).filter(a -> a.isOpenTo(facts, now)).toList();
     }
@@ -124,28 +126,8 @@ public class FirstPurchases {
         firstPurchases.release(orderNo);
     }
 
-    /** member-service's MemberRegistered and order-service's OrderPaid / OrderCancelled, as read here. */
-    record MemberRegistered(long memberId, Instant registeredAt) {}
-
+    /** order-service's OrderPaid / OrderCancelled, as read here. */
     record OrderSettled(String orderNo, long memberId, Instant paidAt) {}
-
-    @Component
-    @RocketMQMessageListener(topic = Topics.MEMBER_EVENTS, selectorExpression = "MemberRegistered", consumerGroup = "promotion-first-purchase-joined")
-    static class OnMemberRegistered extends IdempotentEventListener<MemberRegistered> {
-        private final FirstPurchaseMapper firstPurchases;
-        private final Clock clock;
-
-        OnMemberRegistered(FirstPurchaseMapper firstPurchases, Clock clock) {
-            super(MemberRegistered.class);
-            this.firstPurchases = firstPurchases;
-            this.clock = clock;
-        }
-
-        @Override
-        protected void handle(MemberRegistered event, EventEnvelope envelope) {
-            firstPurchases.registered(event.memberId(), event.registeredAt() != null ? event.registeredAt() : envelope.occurredAt(), clock.instant());
-        }
-    }
 
     @Component
     @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderPaid", consumerGroup = "promotion-first-purchase-paid")
@@ -161,9 +143,7 @@ public class FirstPurchases {
 
         @Override
         protected void handle(OrderSettled event, EventEnvelope envelope) {
-            Instant now = clock.instant();
-            firstPurchases.paid(event.memberId(), event.paidAt() != null ? event.paidAt() : envelope.occurredAt(), now);
-            firstPurchases.use(event.orderNo(), now);
+            firstPurchases.use(event.orderNo(), clock.instant());
         }
     }
 

@@ -81,7 +81,4 @@ interface GroupBuyMapper {
 
     @Update("UPDATE group_buy_seat SET status = #{to}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = #{from}")
     int moveSeat(@Param("orderNo") String orderNo, @Param("from") String from, @Param("to") String to, @Param("at") Instant at);
-
-    @Select("SELECT paid_orders FROM member_purchase_fact WHERE member_id = #{memberId}")
-    Integer paidOrders(long memberId);
 }

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
+import com.siyumall.promotion.members.MemberFactsProjection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,13 @@ import java.util.List;
 public class GroupBuys {
     private final GroupBuyMapper groupBuys;
     private final EventPublisher events;
+    private final MemberFactsProjection.Facts members;
     private final Clock clock;
 
-    GroupBuys(GroupBuyMapper groupBuys, EventPublisher events, Clock clock) {
+    GroupBuys(GroupBuyMapper groupBuys, EventPublisher events, MemberFactsProjection.Facts members, Clock clock) {
         this.groupBuys = groupBuys;
         this.events = events;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -77,8 +80,7 @@ public class GroupBuys {
             return existing;
         }
         GroupBuyActivity activity = activity(activityId);
-        Integer paidOrders = groupBuys.paidOrders(memberId);
-        if (activity.newMembersOnly() && paidOrders != null && paidOrders > 0) {
+        if (activity.newMembersOnly() && members.of(memberId).hasPaid()) {
             throw new BusinessException(GroupBuyError.NEW_MEMBERS_ONLY, activityId);
         }
         if (groupBuys.seatsOfMemberInActivity(activityId, memberId) >= activity.perMemberLimit()) {

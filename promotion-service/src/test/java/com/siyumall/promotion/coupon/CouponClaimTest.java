@@ -1,6 +1,9 @@
 package com.siyumall.promotion.coupon;
 
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.MallEvent;
+import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.RedisKeys;
 import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
@@ -15,7 +18,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @MallIntegrationTest(properties = "spring.config.name=promotion-service")
 class CouponClaimTest {
@@ -42,6 +48,10 @@ class CouponClaimTest {
     RedissonClient redis;
     @Autowired
     RedisKeys keys;
+    @Autowired
+    EventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
 
     private CouponTemplate template(int total, int perMember) {
         return coupons.create(CouponTemplate.define("测试券", CouponTemplate.Type.FULL_REDUCTION, 10_000, 1_000L, null, null,
@@ -120,6 +130,41 @@ class CouponClaimTest {
                 .as("another cause, another coupon").isTrue();
         assertThatThrownBy(() -> coupons.issue(member, templateId, CouponTemplate.Channel.STORE_QR, "QR:1"))
                 .as("a channel the template does not allow").hasMessage("COUPON_NOT_CLAIMABLE");
+    }
+
+    /** member-service's MemberLevelChanged and MemberTagged, in the shapes it publishes. */
+    record MemberLevelChanged(long memberId, String levelCode, int levelRank) implements MallEvent {
+        public String eventKey() { return Long.toString(memberId); }
+    }
+
+    record MemberTagged(long memberId, List<String> tags) implements MallEvent {
+        public String eventKey() { return Long.toString(memberId); }
+    }
+
+    @Test
+    void aTemplatesAudienceDecidesWhoSeesItAndWhoMayClaimIt() {
+        long gold = coupons.create(CouponTemplate.define("金卡专享", CouponTemplate.Type.NO_THRESHOLD, 0, 500L, null, null,
+                CouponTemplate.Scope.ALL, List.of(), null, null, 30, 100, 1, Set.of(CouponTemplate.Channel.CLAIM_CENTRE))
+                .forAudience(new CouponAudience(CouponAudience.Type.LEVEL_AT_LEAST, "2")), 1).getId();
+        long vip = coupons.create(CouponTemplate.define("VIP 专享", CouponTemplate.Type.NO_THRESHOLD, 0, 500L, null, null,
+                CouponTemplate.Scope.ALL, List.of(), null, null, 30, 100, 1, Set.of(CouponTemplate.Channel.CLAIM_CENTRE))
+                .forAudience(new CouponAudience(CouponAudience.Type.SEGMENT, "vip")), 1).getId();
+        long goldMember = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        long vipMember = goldMember + 1;
+        transaction.executeWithoutResult(s -> {
+            events.publish(Topics.MEMBER_EVENTS, new MemberLevelChanged(goldMember, "GOLD", 2));
+            events.publish(Topics.MEMBER_EVENTS, new MemberTagged(vipMember, List.of("vip")));
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM member_purchase_fact WHERE (member_id = ? AND level_rank = 2) OR (member_id = ? AND tags = 'vip')",
+                Integer.class, goldMember, vipMember) == 2);
+
+        assertThat(coupons.available(goldMember)).extracting(e -> e.getKey().getId()).contains(gold).doesNotContain(vip);
+        assertThat(coupons.available(vipMember)).extracting(e -> e.getKey().getId()).contains(vip).doesNotContain(gold);
+        assertThat(coupons.claim(goldMember, gold, CouponTemplate.Channel.CLAIM_CENTRE).templateId()).isEqualTo(gold);
+        assertThatThrownBy(() -> coupons.claim(vipMember, gold, CouponTemplate.Channel.CLAIM_CENTRE)).hasMessage("COUPON_NOT_FOR_YOU");
+        assertThat(jdbc.queryForObject("SELECT issued_quantity FROM coupon_template WHERE id = ?", Integer.class, gold))
+                .as("the refused claim took nothing").isEqualTo(1);
     }
 
     @Test

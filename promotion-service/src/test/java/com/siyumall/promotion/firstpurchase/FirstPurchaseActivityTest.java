@@ -1,6 +1,7 @@
 package com.siyumall.promotion.firstpurchase;
 
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.promotion.members.MemberFacts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,18 +18,18 @@ class FirstPurchaseActivityTest {
 
     @Test
     void itIsOpenToMembersWhoNeverPaidWithinTheirFirstDays() {
-        assertThat(activity.isOpenTo(new FirstPurchaseActivity.MemberFacts(NOW.minus(Duration.ofDays(6)), 0), NOW)).isTrue();
-        assertThat(activity.isOpenTo(new FirstPurchaseActivity.MemberFacts(NOW.minus(Duration.ofDays(8)), 0), NOW))
+        assertThat(activity.isOpenTo(new MemberFacts(NOW.minus(Duration.ofDays(6)), 0, 0, null), NOW)).isTrue();
+        assertThat(activity.isOpenTo(new MemberFacts(NOW.minus(Duration.ofDays(8)), 0, 0, null), NOW))
                 .as("joined too long ago").isFalse();
-        assertThat(activity.isOpenTo(new FirstPurchaseActivity.MemberFacts(NOW.minus(Duration.ofDays(1)), 1), NOW))
+        assertThat(activity.isOpenTo(new MemberFacts(NOW.minus(Duration.ofDays(1)), 1, 0, null), NOW))
                 .as("already paid an order").isFalse();
-        assertThat(activity.isOpenTo(FirstPurchaseActivity.MemberFacts.UNKNOWN, NOW))
+        assertThat(activity.isOpenTo(MemberFacts.UNKNOWN, NOW))
                 .as("registration not arrived yet: counts as just joined").isTrue();
     }
 
     @Test
     void itIsClosedOutsideItsWindowAndWhenStopped() {
-        FirstPurchaseActivity.MemberFacts newcomer = new FirstPurchaseActivity.MemberFacts(NOW, 0);
+        MemberFacts newcomer = new MemberFacts(NOW, 0, 0, null);
         assertThat(activity.isOpenTo(newcomer, NOW.plus(Duration.ofDays(2)))).isFalse();
         assertThat(activity.isOpenTo(newcomer, NOW.minus(Duration.ofDays(2)))).isFalse();
         FirstPurchaseActivity stopped = new FirstPurchaseActivity(1L, "x", activity.startsAt(), activity.endsAt(), 7, null, "STOPPED", activity.prices());
