@@ -3,6 +3,7 @@ package com.siyumall.order.checkout;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.web.IdempotentRequests;
+import com.siyumall.order.clients.PromotionClient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,10 +38,10 @@ class CheckoutController {
     record AddressRequest(@NotBlank @Size(max = 32) String name, @NotBlank @Pattern(regexp = "[0-9+\\- ]{6,20}") String phone,
                           @NotBlank @Size(max = 128) String region, @NotBlank @Size(max = 256) String detail) {}
 
-    record GroupBuy(Long activityId, Long groupId) {}
+    record GroupBuy(@NotNull Long activityId, Long groupId) {}
 
     record OrderRequest(@NotEmpty @Size(max = 50) List<@Valid Item> items, Long couponId, Boolean usePoints,
-                        GroupBuy groupBuy, @Valid AddressRequest address, Long storeId, @Size(max = 256) String remark) {
+                        @Valid GroupBuy groupBuy, @Valid AddressRequest address, Long storeId, @Size(max = 256) String remark) {
         CheckoutService.Submission submission() {
             if (new HashSet<>(items.stream().map(Item::skuId).toList()).size() != items.size()) {
                 throw new BusinessException(CheckoutError.DUPLICATE_ITEMS);
@@ -48,7 +49,7 @@ class CheckoutController {
             return new CheckoutService.Submission(items.stream().map(i -> new Pricing.Item(i.skuId(), i.quantity())).toList(),
                     couponId, Boolean.TRUE.equals(usePoints),
                     address == null ? null : new CheckoutService.Address(address.name(), address.phone(), address.region(), address.detail()),
-                    storeId, remark);
+                    storeId, remark, groupBuy == null ? null : new PromotionClient.GroupBuyRef(groupBuy.activityId(), groupBuy.groupId()));
         }
     }
 

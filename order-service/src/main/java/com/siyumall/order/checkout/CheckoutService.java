@@ -9,6 +9,7 @@ import com.siyumall.common.error.BusinessException;
 import com.siyumall.order.clients.Benefits;
 import com.siyumall.order.clients.MemberClient;
 import com.siyumall.order.clients.ProductClient;
+import com.siyumall.order.clients.PromotionClient;
 import com.siyumall.order.order.Order;
 import com.siyumall.order.order.OrderLifecycle;
 import com.siyumall.order.order.OrderLine;
@@ -25,8 +26,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Checkout as a saga: price the basket, reserve stock, claim the first-purchase price, lock the coupon, hold points,
- * then write the order. A step that
+ * Checkout as a saga: price the basket, reserve stock, take the group-buy seat, claim the first-purchase price, lock the
+ * coupon, hold points, then write the order. A step that
  * fails gives back everything taken before it, in reverse, and the member gets the step's own 409.
  */
 @Service
@@ -61,7 +62,8 @@ public class CheckoutService {
 
     public record Address(String name, String phone, String region, String detail) {}
 
-    public record Submission(List<Pricing.Item> items, Long couponId, boolean usePoints, Address address, Long storeId, String remark) {}
+    public record Submission(List<Pricing.Item> items, Long couponId, boolean usePoints, Address address, Long storeId, String remark,
+                             PromotionClient.GroupBuyRef groupBuy) {}
 
     public record Submitted(String orderNo, String status, long payAmount, Instant expiresAt) {}
 
@@ -70,7 +72,7 @@ public class CheckoutService {
     }
 
     private static Pricing.Basket basketOf(long memberId, Submission s) {
-        return new Pricing.Basket(memberId, s.items(), s.couponId(), s.usePoints(), s.storeId() != null);
+        return new Pricing.Basket(memberId, s.items(), s.couponId(), s.usePoints(), s.storeId() != null, s.groupBuy());
     }
 
     /** One order per Idempotency-Key, however often or however concurrently it is sent. */
@@ -89,6 +91,11 @@ public class CheckoutService {
         try {
             products.reserve(orderNo, quote.lines().stream().map(l -> new ProductClient.Line(l.skuId(), l.quantity())).toList());
             compensations.push(() -> products.release(orderNo));
+            Long groupId = null;
+            if (quote.groupBuy() != null) {
+                groupId = benefits.takeGroupBuySeat(memberId, quote.groupBuy(), orderNo);
+                compensations.push(() -> benefits.releaseGroupBuySeat(orderNo));
+            }
             if (quote.firstPurchaseActivityId() != null) {
                 benefits.claimFirstPurchase(memberId, orderNo, quote.firstPurchaseActivityId());
                 compensations.push(() -> benefits.releaseFirstPurchase(orderNo));
@@ -106,6 +113,9 @@ public class CheckoutService {
                     quote.pointsAmount(), quote.freight(), submission.storeId() != null ? Order.Delivery.PICKUP : Order.Delivery.EXPRESS,
                     submission.address() == null ? null : write(submission.address()), submission.storeId(), submission.couponId(),
                     submission.remark(), expiresAt);
+            if (groupId != null) {
+                order.joinGroupBuy(groupId);
+            }
             List<OrderLine> lines = quote.lines().stream().map(l -> OrderLine.of(orderNo, l.skuId(), l.spuId(), l.name(),
                     l.specText(), l.image(), l.price(), l.quantity())).toList();
             orders.create(order, lines, quote.discounts().stream()

@@ -29,7 +29,7 @@ class Pricing {
         this.freight = freight;
     }
 
-    record Basket(long memberId, List<Item> items, Long couponId, boolean usePoints, boolean pickup) {}
+    record Basket(long memberId, List<Item> items, Long couponId, boolean usePoints, boolean pickup, PromotionClient.GroupBuyRef groupBuy) {}
 
     record Item(long skuId, int quantity) {}
 
@@ -51,10 +51,10 @@ class Pricing {
         MemberClient.MemberBenefits member = members.benefits(basket.memberId());
         PromotionClient.Quote chain = promotions.quote(basket.memberId(), basket.couponId(), basket.usePoints(),
                 new PromotionClient.MemberTerms(member.levelName(), member.levelDiscountPercent(), member.pointsBalance(),
-                        member.pointsPerYuan(), member.maxPointsDeductPercent()), chainLines);
+                        member.pointsPerYuan(), member.maxPointsDeductPercent()), basket.groupBuy(), chainLines);
         List<Quote.Discount> discounts = chain.discounts().stream().map(d -> new Quote.Discount(d.kind(), d.amount(), d.label())).toList();
         long freightAmount = member.freeShipping() ? 0 : freight.current().freightFor(chain.itemsAmount(), basket.pickup());
         return new Quote(chain.itemsAmount(), discounts, chain.pointsUsed(), chain.pointsAmount(), freightAmount,
-                chain.payAmount() + freightAmount, lines, chain.firstPurchaseActivityId());
+                chain.payAmount() + freightAmount, lines, chain.firstPurchaseActivityId(), chain.groupBuy());
     }
 }

@@ -15,6 +15,12 @@ public interface Benefits {
     /** Gives the first-purchase chance back (the order failed). */
     void releaseFirstPurchase(String orderNo);
 
+    /** Takes the order's group-buy seat; the group it sits in. */
+    long takeGroupBuySeat(long memberId, PromotionClient.GroupBuyRef groupBuy, String orderNo);
+
+    /** Frees the order's seat (the order failed). */
+    void releaseGroupBuySeat(String orderNo);
+
     /** Holds points for the order. */
     void holdPoints(long memberId, long points, String orderNo);
 

@@ -21,18 +21,36 @@ public class PromotionClient {
     public record Discount(String kind, long amount, String label, Long couponId) {}
 
     public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long payAmount,
-                        Long firstPurchaseActivityId) {}
+                        Long firstPurchaseActivityId, GroupBuyRef groupBuy) {}
+
+    /** A group-buy order: the activity and the group to join (null: open one). */
+    public record GroupBuyRef(long activityId, Long groupId) {}
+
+    /** The seat the order took, in its group. */
+    public record Seat(long groupId, String orderNo, boolean leader, String status) {}
+
+    private record SeatRequest(long memberId, long activityId, Long groupId, String orderNo) {}
 
     /** The member's terms, as member-service gives them, for the chain's level and points steps. */
     public record MemberTerms(String levelName, int levelDiscountPercent, long pointsBalance, long pointsPerYuan, int maxPointsDeductPercent) {}
 
-    private record QuoteRequest(long memberId, Long couponId, boolean usePoints, MemberTerms member, List<Line> lines) {}
+    private record QuoteRequest(long memberId, Long couponId, boolean usePoints, MemberTerms member, GroupBuyRef groupBuy, List<Line> lines) {}
 
     private record OrderRef(long memberId, String orderNo) {}
 
-    public Quote quote(long memberId, Long couponId, boolean usePoints, MemberTerms member, List<Line> lines) {
-        return http.post().uri("/internal/pricing/quote").body(new QuoteRequest(memberId, couponId, usePoints, member, lines))
+    public Quote quote(long memberId, Long couponId, boolean usePoints, MemberTerms member, GroupBuyRef groupBuy, List<Line> lines) {
+        return http.post().uri("/internal/pricing/quote").body(new QuoteRequest(memberId, couponId, usePoints, member, groupBuy, lines))
                 .retrieve().body(Quote.class);
+    }
+
+    /** Takes the order's seat in a group (a new group when groupId is null); a relayed 409 GROUP_FULL when it is full. */
+    public Seat takeSeat(long memberId, GroupBuyRef groupBuy, String orderNo) {
+        return http.post().uri("/internal/group-buys/seats").body(new SeatRequest(memberId, groupBuy.activityId(), groupBuy.groupId(), orderNo))
+                .retrieve().body(Seat.class);
+    }
+
+    public void releaseSeat(String orderNo) {
+        http.post().uri("/internal/group-buys/seats/{orderNo}/release", orderNo).retrieve().toBodilessEntity();
     }
 
     private record FirstPurchaseClaim(long memberId, String orderNo, long activityId) {}

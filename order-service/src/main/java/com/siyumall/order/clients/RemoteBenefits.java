@@ -34,6 +34,16 @@ class RemoteBenefits implements Benefits {
     }
 
     @Override
+    public long takeGroupBuySeat(long memberId, PromotionClient.GroupBuyRef groupBuy, String orderNo) {
+        return promotions.takeSeat(memberId, groupBuy, orderNo).groupId();
+    }
+
+    @Override
+    public void releaseGroupBuySeat(String orderNo) {
+        promotions.releaseSeat(orderNo);
+    }
+
+    @Override
     public void holdPoints(long memberId, long points, String orderNo) {
         members.holdPoints(memberId, points, orderNo);
     }

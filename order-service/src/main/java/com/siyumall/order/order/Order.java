@@ -43,6 +43,8 @@ public class Order {
     private Instant shippedAt;
     private Instant completedAt;
     private Long refundedAmount;
+    private Long groupBuyGroupId;
+    private String groupBuyStatus;
     @TableField(fill = FieldFill.INSERT)
     private Instant createdAt;
     @TableField(fill = FieldFill.INSERT_UPDATE)
@@ -97,10 +99,28 @@ public class Order {
         return order;
     }
 
+    /** A group-buy order: it ships only once its group has succeeded. */
+    public void joinGroupBuy(long groupId) {
+        this.groupBuyGroupId = groupId;
+        this.groupBuyStatus = GROUP_PENDING;
+    }
+
+    /** Whether the order waits for its group before it may ship. */
+    public boolean awaitsItsGroup() {
+        return groupBuyGroupId != null && !GROUP_SUCCEEDED.equals(groupBuyStatus);
+    }
+
+    public static final String GROUP_PENDING = "PENDING";
+    public static final String GROUP_SUCCEEDED = "SUCCEEDED";
+    public static final String GROUP_FAILED = "FAILED";
+
     /** Checks the move is legal from here; the caller then applies it with a guarded update. */
     public void requireCanMoveTo(OrderStatus next) {
         if (!status.canMoveTo(next)) {
             throw new BusinessException(OrderError.ORDER_STATE_CONFLICT, orderNo, status.name(), next.name());
+        }
+        if (next == OrderStatus.SHIPPED && awaitsItsGroup()) {
+            throw new BusinessException(OrderError.GROUP_BUY_PENDING, orderNo, groupBuyGroupId);
         }
     }
 
@@ -168,6 +188,10 @@ public class Order {
     public void setCompletedAt(Instant completedAt) { this.completedAt = completedAt; }
     public Long getRefundedAmount() { return refundedAmount; }
     public void setRefundedAmount(Long refundedAmount) { this.refundedAmount = refundedAmount; }
+    public Long getGroupBuyGroupId() { return groupBuyGroupId; }
+    public void setGroupBuyGroupId(Long groupBuyGroupId) { this.groupBuyGroupId = groupBuyGroupId; }
+    public String getGroupBuyStatus() { return groupBuyStatus; }
+    public void setGroupBuyStatus(String groupBuyStatus) { this.groupBuyStatus = groupBuyStatus; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

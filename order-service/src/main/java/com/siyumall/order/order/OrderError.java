@@ -6,7 +6,8 @@ import org.springframework.http.HttpStatus;
 public enum OrderError implements ErrorCode {
     ORDER_NOT_FOUND(HttpStatus.NOT_FOUND),
     ORDER_STATE_CONFLICT(HttpStatus.CONFLICT),
-    ORDER_EXPIRED(HttpStatus.CONFLICT);
+    ORDER_EXPIRED(HttpStatus.CONFLICT),
+    GROUP_BUY_PENDING(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

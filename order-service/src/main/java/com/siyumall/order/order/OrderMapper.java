@@ -23,9 +23,15 @@ public interface OrderMapper extends BaseMapper<Order> {
     int markCancelled(@Param("orderNo") String orderNo, @Param("reason") String reason, @Param("at") Instant at);
 
     @Update("UPDATE orders SET status = 'SHIPPED', carrier = #{carrier}, tracking_no = #{trackingNo}, shipped_at = #{at}, "
-            + "updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'PAID'")
+            + "updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'PAID' "
+            + "AND (group_buy_group_id IS NULL OR group_buy_status = 'SUCCEEDED')")
     int markShipped(@Param("orderNo") String orderNo, @Param("carrier") String carrier, @Param("trackingNo") String trackingNo,
                     @Param("at") Instant at);
+
+    /** The order's group succeeded (it may ship) or failed. */
+    @Update("UPDATE orders SET group_buy_status = #{status}, updated_at = #{at} WHERE order_no = #{orderNo} AND group_buy_group_id = #{groupId}")
+    int groupBuyOutcome(@Param("orderNo") String orderNo, @Param("groupId") long groupId, @Param("status") String status,
+                        @Param("at") Instant at);
 
     @Update("UPDATE orders SET status = 'COMPLETED', completed_at = #{at}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'SHIPPED'")
     int markCompleted(@Param("orderNo") String orderNo, @Param("at") Instant at);

@@ -124,9 +124,21 @@ public class RefundService {
 
     /** The money of an order paid after it was cancelled goes straight back, once. */
     public void refundLatePayment(Order order) {
-        String refundNo = "RL" + order.getOrderNo().substring(1);
-        if (refunds.open(refundNo, order.getOrderNo(), order.getMemberId(), order.getPayAmount(), "PAID_AFTER_CANCEL",
-                Refund.Status.PROCESSING.name(), "[]", false, clock.instant()) == 0) {
+        refundWhole(order, "RL", "PAID_AFTER_CANCEL", "[]", false);
+    }
+
+    /**
+     * A paid order of a group that failed: all its money goes back, once, and its units return to stock when WeChat Pay
+     * confirms (nothing was shipped: group-buy orders wait for their group).
+     */
+    public void refundFailedGroupBuy(Order order) {
+        refundWhole(order, "RG", "GROUP_BUY_FAILED", write(linesOf(order, List.of())), true);
+    }
+
+    private void refundWhole(Order order, String prefix, String reason, String lines, boolean restock) {
+        String refundNo = prefix + order.getOrderNo().substring(1);
+        if (refunds.open(refundNo, order.getOrderNo(), order.getMemberId(), order.getPayAmount(), reason,
+                Refund.Status.PROCESSING.name(), lines, restock, clock.instant()) == 0) {
             return;
         }
         sendToWechat(refunds.selectById(refundNo), order);

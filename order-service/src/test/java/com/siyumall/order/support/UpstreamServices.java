@@ -40,6 +40,11 @@ public final class UpstreamServices {
         return member.getBean(type);
     }
 
+    /** A bean of the running promotion-service. */
+    public static <T> T promotionBean(Class<T> type) {
+        return promotion.getBean(type);
+    }
+
     public static String promotionUrl() {
         return "http://127.0.0.1:" + promotion.getEnvironment().getProperty("local.server.port");
     }

@@ -12,7 +12,9 @@ public enum GroupBuyError implements ErrorCode {
     GROUP_FULL(HttpStatus.CONFLICT),
     ALREADY_IN_GROUP(HttpStatus.CONFLICT),
     GROUP_BUY_LIMIT_REACHED(HttpStatus.CONFLICT),
-    NEW_MEMBERS_ONLY(HttpStatus.FORBIDDEN);
+    NEW_MEMBERS_ONLY(HttpStatus.FORBIDDEN),
+    GROUP_BUY_BASKET_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
+    GROUP_BUY_NO_COUPON(HttpStatus.UNPROCESSABLE_ENTITY);
 
     private final HttpStatus status;
 

@@ -73,9 +73,19 @@ interface GroupBuyMapper {
             + "WHERE group_id = #{groupId} AND status <> 'RELEASED' ORDER BY leader DESC, created_at")
     List<Seat> seats(long groupId);
 
-    @Select("SELECT COUNT(*) FROM group_buy_seat WHERE group_id = #{groupId} AND member_id = #{memberId} AND status <> 'RELEASED'")
+    /**
+     * The group's seats as committed now (a locking read): a plain read inside the transaction would see the snapshot
+     * taken before this transaction waited for the group's lock, and miss seats paid or taken meanwhile.
+     */
+    @Select("SELECT id, group_id, activity_id, member_id, order_no, leader, status FROM group_buy_seat "
+            + "WHERE group_id = #{groupId} AND status <> 'RELEASED' ORDER BY leader DESC, created_at LOCK IN SHARE MODE")
+    List<Seat> seatsNow(long groupId);
+
+    @Select("SELECT COUNT(*) FROM group_buy_seat WHERE group_id = #{groupId} AND member_id = #{memberId} AND status <> 'RELEASED' "
+            + "LOCK IN SHARE MODE")
     int seatsOfMemberInGroup(@Param("groupId") long groupId, @Param("memberId") long memberId);
 
+    /** A plain read, taken before any group lock: locking here deadlocked against joiners inserting their seats. */
     @Select("SELECT COUNT(*) FROM group_buy_seat WHERE activity_id = #{activityId} AND member_id = #{memberId} AND status <> 'RELEASED'")
     int seatsOfMemberInActivity(@Param("activityId") long activityId, @Param("memberId") long memberId);
 

@@ -69,6 +69,27 @@ public class GroupBuys {
         return groupBuys.seats(groupId);
     }
 
+    /** For pricing: refuses a group-buy that cannot be joined now (the seat taken at submit decides for good). */
+    public void requireJoinable(long activityId, Long groupId) {
+        Instant now = clock.instant();
+        if (groupId == null) {
+            if (!activity(activityId).isOpenAt(now)) {
+                throw new BusinessException(GroupBuyError.GROUP_BUY_CLOSED, activityId);
+            }
+            return;
+        }
+        GroupBuyMapper.Group group = groupBuys.group(groupId);
+        if (group == null || group.activityId() != activityId) {
+            throw new BusinessException(GroupBuyError.GROUP_NOT_FOUND, groupId);
+        }
+        if (!"OPEN".equals(group.status()) || !now.isBefore(group.expiresAt())) {
+            throw new BusinessException(GroupBuyError.GROUP_CLOSED, groupId);
+        }
+        if (group.seatsTaken() >= group.groupSize()) {
+            throw new BusinessException(GroupBuyError.GROUP_FULL, groupId);
+        }
+    }
+
     /**
      * Takes a seat for an order: a new group with the member as leader ({@code groupId} null) or a seat in an open one.
      * Repeating it for the same order returns the same seat.
@@ -141,7 +162,7 @@ public class GroupBuys {
         switch (group.status()) {
             case "OPEN" -> {
                 if (group.seatsPaid() + 1 == group.groupSize() && groupBuys.finish(group.id(), "SUCCEEDED", false, now) == 1) {
-                    List<GroupBuyMapper.Seat> paid = groupBuys.seats(group.id()).stream().filter(s -> "PAID".equals(s.status())).toList();
+                    List<GroupBuyMapper.Seat> paid = groupBuys.seatsNow(group.id()).stream().filter(s -> "PAID".equals(s.status())).toList();
                     events.publish(Topics.PROMOTION_EVENTS, new GroupBuyEvents.GroupBuySucceeded(group.id(), activity.id(), activity.name(),
                             paid.stream().map(GroupBuyMapper.Seat::memberId).toList(), paid.stream().map(GroupBuyMapper.Seat::orderNo).toList(),
                             false, now));
@@ -164,7 +185,7 @@ public class GroupBuys {
             return;
         }
         GroupBuyActivity activity = activity(group.activityId());
-        List<GroupBuyMapper.Seat> seats = groupBuys.seats(groupId);
+        List<GroupBuyMapper.Seat> seats = groupBuys.seatsNow(groupId);
         List<GroupBuyMapper.Seat> paid = seats.stream().filter(s -> "PAID".equals(s.status())).toList();
         List<GroupBuyMapper.Seat> unpaid = seats.stream().filter(s -> "HELD".equals(s.status())).toList();
         Instant now = clock.instant();

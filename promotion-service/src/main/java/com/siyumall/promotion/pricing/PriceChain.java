@@ -27,10 +27,14 @@ public final class PriceChain {
 
     /**
      * {@code payAmount = itemsAmount - sum(discounts) - pointsAmount}, at least 1 fen and never above the items;
-     * {@code firstPurchaseActivityId} names the first-purchase activity the basket used, which checkout must claim.
+     * {@code firstPurchaseActivityId} names the first-purchase activity the basket used, which checkout must claim;
+ * {@code groupBuy} the group-buy whose seat checkout must take.
      */
     public record Quote(long itemsAmount, List<Discount> discounts, long pointsUsed, long pointsAmount, long payAmount,
-                        Long firstPurchaseActivityId) {}
+                        Long firstPurchaseActivityId, GroupBuyRef groupBuy) {}
+
+    /** A group-buy order: the activity, and the group to join (null: the member opens one). */
+    public record GroupBuyRef(long activityId, Long groupId) {}
 
     /** One calculator of the chain. */
     public interface Step {

@@ -15,6 +15,7 @@ public final class PriceSheet {
     private long pointsUsed;
     private long pointsAmount;
     private Long firstPurchaseActivityId;
+    private PriceChain.GroupBuyRef groupBuy;
 
     PriceSheet(PriceChain.Basket basket) {
         this.basket = basket;
@@ -55,7 +56,12 @@ public final class PriceSheet {
         firstPurchaseActivityId = activityId;
     }
 
+    /** The basket is a group-buy order: checkout must take its seat. */
+    public void tookGroupBuy(long activityId, Long groupId) {
+        groupBuy = new PriceChain.GroupBuyRef(activityId, groupId);
+    }
+
     PriceChain.Quote toQuote() {
-        return new PriceChain.Quote(itemsAmount, List.copyOf(discounts), pointsUsed, pointsAmount, payable(), firstPurchaseActivityId);
+        return new PriceChain.Quote(itemsAmount, List.copyOf(discounts), pointsUsed, pointsAmount, payable(), firstPurchaseActivityId, groupBuy);
     }
 }
