@@ -119,6 +119,17 @@ class OrderLifecycleThroughGatewayTest {
                 Map.of("code", "demo-other" + UUID.randomUUID().toString().substring(0, 8)), Map.of(), 200).path("accessToken").asText(), null, Map.of(), 404);
     }
 
+    @Test
+    void groupBuyPathsReachTheServiceThatOwnsThem() throws Exception {
+        String token = send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-gb" + UUID.randomUUID().toString().substring(0, 8)),
+                Map.of(), 200).path("accessToken").asText();
+        Map<String, Object> shipTo = Map.of("address", Map.of("name", "赵六", "phone", "13600136000", "region", "上海市", "detail", "一号"));
+        assertThat(send("POST", "/api/group-buys/424242/groups", token, shipTo, Map.of("Idempotency-Key", UUID.randomUUID().toString()), 404)
+                .path("code").asText()).as("opening a group is an order: order-service asks promotion for the activity").isEqualTo("GROUP_BUY_NOT_FOUND");
+        assertThat(send("GET", "/api/group-buys/groups/424242", null, null, Map.of(), 404).path("code").asText())
+                .as("the share page is promotion-service's, public").isEqualTo("GROUP_NOT_FOUND");
+    }
+
     private static String loginMerchant() throws Exception {
         String username = "gw" + UUID.randomUUID().toString().substring(0, 8);
         member.getBean(com.siyumall.member.merchant.MerchantAccountService.class)

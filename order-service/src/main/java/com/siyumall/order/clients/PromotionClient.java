@@ -49,6 +49,19 @@ public class PromotionClient {
                 .retrieve().body(Seat.class);
     }
 
+    /** What checkout needs of a group-buy activity and group (relayed 404s when unknown). */
+    public record GroupBuyActivity(long id, long skuId) {}
+
+    public record GroupBuyGroup(long id, long activityId) {}
+
+    public GroupBuyActivity groupBuyActivity(long activityId) {
+        return http.get().uri("/internal/group-buys/activities/{id}", activityId).retrieve().body(GroupBuyActivity.class);
+    }
+
+    public GroupBuyGroup groupBuyGroup(long groupId) {
+        return http.get().uri("/internal/group-buys/groups/{id}", groupId).retrieve().body(GroupBuyGroup.class);
+    }
+
     public void releaseSeat(String orderNo) {
         http.post().uri("/internal/group-buys/seats/{orderNo}/release", orderNo).retrieve().toBodilessEntity();
     }

@@ -119,13 +119,21 @@ class GroupBuyCheckoutTest {
     void aGroupThatFailsRefundsEveryPaidMemberAndCancelsTheUnpaid() {
         Shop.Product product = Shop.product(3_000, 10);
         String activityId = activity(product);
+        Map<String, Object> shipTo = Map.of("address", Map.of("name", "王五", "phone", "13700137000", "region", "上海市 浦东新区",
+                "detail", "世纪大道 1 号"));
         Shop.Member leader = Shop.member();
-        String leaderOrder = submit(leader, groupBasket(product, activityId, null)).text("orderNo");
+        Shop.Reply opened = Shop.call("http://127.0.0.1:" + port, "POST", "/api/group-buys/" + activityId + "/groups", leader.token(), shipTo,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(opened.status()).as("opening a group places the leader's order").isEqualTo(201);
+        assertThat(opened.body().path("payAmount").asLong()).isEqualTo(2_990);
+        String leaderOrder = opened.text("orderNo");
         String groupId = groupOf(leaderOrder);
         Shop.Member friend = Shop.member();
-        String friendOrder = submit(friend, groupBasket(product, activityId, groupId)).text("orderNo");
+        String friendOrder = Shop.call("http://127.0.0.1:" + port, "POST", "/api/group-buys/groups/" + groupId + "/join", friend.token(), shipTo,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).text("orderNo");
         Shop.Member late = Shop.member();
         String lateOrder = submit(late, groupBasket(product, activityId, groupId)).text("orderNo");
+        assertThat(groupOf(friendOrder)).isEqualTo(groupId);
         pay(leader, leaderOrder);
         pay(friend, friendOrder);
 

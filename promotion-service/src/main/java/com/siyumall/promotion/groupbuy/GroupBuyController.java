@@ -75,6 +75,17 @@ class GroupBuyController {
                 group.seatsPaid(), group.groupSize() - group.seatsTaken(), group.status(), group.virtualCompleted(), group.expiresAt(), members);
     }
 
+    @GetMapping("/internal/group-buys/activities/{activityId}")
+    @Operation(summary = "The activity, for checkout's open and join endpoints")
+    GroupBuyActivity activity(@PathVariable long activityId) {
+        return groupBuys.activity(activityId);
+    }
+
+    @GetMapping("/internal/group-buys/groups/{groupId}")
+    GroupBuyMapper.Group groupForCheckout(@PathVariable long groupId) {
+        return groupBuys.group(groupId);
+    }
+
     @PostMapping("/internal/group-buys/seats")
     @Operation(summary = "Take a seat for an order: a new group (no groupId) or a seat in an open one (409 GROUP_FULL); repeatable")
     GroupBuyMapper.Seat claimSeat(@Valid @RequestBody SeatRequest request) {
