@@ -1,8 +1,8 @@
 package com.siyumall.member;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** WeChat login, members, merchants, guides and stores, growth, points, check-in, insights, subscription messages. */
 @SpringBootApplication

@@ -1,8 +1,8 @@
 package com.siyumall.promotion;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Coupons, guide issuing and QR codes, first-purchase, repurchase and group-buy activities, pricing. */
 @SpringBootApplication

@@ -5,18 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.error.CommonError;
 import com.siyumall.common.error.RemoteProblemException;
+import com.siyumall.common.web.RequestIds;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.siyumall.common.web.RequestIds;
-import org.springframework.web.client.RestClient;
-
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Builds the RestClient of an internal call to another service: internal token and request id on every request,
@@ -27,11 +30,24 @@ public class InternalClients {
     private final InternalCallTokens tokens;
 
     private final ObjectMapper json;
+    private final Environment environment;
 
-    public InternalClients(RestClient.Builder builder, InternalCallTokens tokens, ObjectMapper json) {
+    public InternalClients(RestClient.Builder builder, InternalCallTokens tokens, ObjectMapper json, Environment environment) {
         this.builder = builder;
         this.tokens = tokens;
         this.json = json;
+        this.environment = environment;
+    }
+
+    /**
+     * The client of the service whose address is the property {@code addressProperty} (e.g. siyumall.services.order),
+     * read on first use rather than at start-up: services that call each other can then be started side by side in
+     * one JVM (tests), each learning the other's port once it runs.
+     */
+    public Supplier<RestClient> forServiceAt(String addressProperty) {
+        AtomicReference<RestClient> client = new AtomicReference<>();
+        return () -> client.updateAndGet(existing -> existing != null ? existing
+                : forBaseUrl(environment.getRequiredProperty(addressProperty)));
     }
 
     public RestClient forBaseUrl(String baseUrl) {

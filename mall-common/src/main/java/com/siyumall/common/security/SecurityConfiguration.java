@@ -59,8 +59,9 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InternalClients internalClients(RestClient.Builder builder, InternalCallTokens tokens, com.fasterxml.jackson.databind.ObjectMapper json) {
-        return new InternalClients(builder, tokens, json);
+    InternalClients internalClients(RestClient.Builder builder, InternalCallTokens tokens, com.fasterxml.jackson.databind.ObjectMapper json,
+                                    org.springframework.core.env.Environment environment) {
+        return new InternalClients(builder, tokens, json, environment);
     }
 
     @Bean

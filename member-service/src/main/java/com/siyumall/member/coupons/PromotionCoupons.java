@@ -1,9 +1,10 @@
 package com.siyumall.member.coupons;
 
 import com.siyumall.common.security.InternalClients;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+
+import java.util.function.Supplier;
 
 /**
  * promotion-service's coupon issue, for what member-service gives (points exchanges, the open-card gift, birthday
@@ -11,13 +12,10 @@ import org.springframework.web.client.RestClient;
  */
 @Component
 public class PromotionCoupons {
-    private final InternalClients clients;
-    private final Environment environment;
-    private volatile RestClient http;
+    private final Supplier<RestClient> http;
 
-    public PromotionCoupons(InternalClients clients, Environment environment) {
-        this.clients = clients;
-        this.environment = environment;
+    public PromotionCoupons(InternalClients clients) {
+        this.http = clients.forServiceAt("siyumall.services.promotion");
     }
 
     private record IssueRequest(long memberId, long templateId, String channel, String cause) {}
@@ -31,16 +29,8 @@ public class PromotionCoupons {
 
     /** A 4xx of promotion-service arrives as a relayed RemoteProblemException (sold out, not claimable, ...). */
     public Issued issue(long memberId, long templateId, String cause) {
-        IssueReply reply = client().post().uri("/internal/coupons/issue")
+        IssueReply reply = http.get().post().uri("/internal/coupons/issue")
                 .body(new IssueRequest(memberId, templateId, "SYSTEM", cause)).retrieve().body(IssueReply.class);
         return new Issued(reply.coupon().id(), reply.newlyIssued());
-    }
-
-    /** Resolved on first use, so the address may be given after start-up (tests start promotion-service beside). */
-    private RestClient client() {
-        if (http == null) {
-            http = clients.forBaseUrl(environment.getRequiredProperty("siyumall.services.promotion"));
-        }
-        return http;
     }
 }

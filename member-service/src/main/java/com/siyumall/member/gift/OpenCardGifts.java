@@ -1,11 +1,11 @@
 package com.siyumall.member.gift;
 
+import com.siyumall.common.error.RemoteProblemException;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
-import com.siyumall.common.error.RemoteProblemException;
 import com.siyumall.member.coupons.PromotionCoupons;
 import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.points.PointsService;

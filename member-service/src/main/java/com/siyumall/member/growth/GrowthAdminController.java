@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 @RestController
 @Tag(name = "Growth (merchant)")
@@ -37,7 +38,7 @@ class GrowthAdminController {
     record LevelView(String code, String name, int rank, long growthThreshold, int discountPercent, int pointsMultiplierPercent,
                      boolean freeShipping, List<Long> upgradeCouponTemplateIds, Long birthdayCouponTemplateId) {
         static List<LevelView> of(List<MemberLevel> levels) {
-            return java.util.stream.IntStream.range(0, levels.size()).mapToObj(i -> {
+            return IntStream.range(0, levels.size()).mapToObj(i -> {
                 MemberLevel l = levels.get(i);
                 return new LevelView(l.code(), l.name(), i, l.growthThreshold(), l.discountPercent(), l.pointsMultiplierPercent(),
                         l.freeShipping(), l.upgradeCouponTemplateIds(), l.birthdayCouponTemplateId());

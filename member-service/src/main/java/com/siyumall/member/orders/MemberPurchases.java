@@ -4,6 +4,7 @@ import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.growth.MemberLevel;
 import com.siyumall.member.points.PointsHolds;
 import com.siyumall.member.points.PointsService;
+import com.siyumall.member.points.RefundShare;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -70,8 +71,8 @@ class MemberPurchases {
         if (order == null) {
             return;
         }
-        long pointsBack = order.share(order.pointsEarned(), order.pointsReversed(), refundAmount, wholeOrder);
-        long growthBack = order.share(order.growthEarned(), order.growthReversed(), refundAmount, wholeOrder);
+        long pointsBack = RefundShare.of(order.pointsEarned(), order.pointsReversed(), refundAmount, order.amount(), wholeOrder);
+        long growthBack = RefundShare.of(order.growthEarned(), order.growthReversed(), refundAmount, order.amount(), wholeOrder);
         purchases.reversed(orderNo, pointsBack, growthBack);
         holds.refunded(orderNo, refundNo, refundAmount, order.amount(), wholeOrder);
         points.reverse(memberId, pointsBack, "ORDER_REFUNDED", refundNo);
@@ -101,16 +102,7 @@ class MemberPurchases {
         holds.release(orderNo);
     }
 
-    record PaidOrder(String orderNo, long amount, long pointsEarned, long growthEarned, long pointsReversed, long growthReversed) {
-        /** The refunded fraction of what was earned, never more than is left. */
-        long share(long earned, long reversed, long refundAmount, boolean wholeOrder) {
-            long left = earned - reversed;
-            if (wholeOrder || amount == 0) {
-                return left;
-            }
-            return Math.min(left, earned * Math.min(refundAmount, amount) / amount);
-        }
-    }
+    record PaidOrder(String orderNo, long amount, long pointsEarned, long growthEarned, long pointsReversed, long growthReversed) {}
 
     @Mapper
     interface PurchaseMapper {

@@ -58,8 +58,7 @@ public class PointsHolds {
         if (hold == null || !"CONFIRMED".equals(hold.status())) {
             return;
         }
-        long left = hold.points() - hold.returned();
-        long share = wholeOrder || paidAmount <= 0 ? left : Math.min(left, hold.points() * Math.min(refundAmount, paidAmount) / paidAmount);
+        long share = RefundShare.of(hold.points(), hold.returned(), refundAmount, paidAmount, wholeOrder);
         if (share > 0 && points.apply(hold.memberId(), PointsEntry.Type.RELEASE, share, "ORDER_REFUNDED", refundNo)) {
             holds.returned(orderNo, share, clock.instant());
         }

@@ -2,11 +2,13 @@ package com.siyumall.member.orders;
 
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.MallEvent;
-import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.event.Topics;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.testsupport.AtOnce;
+import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.OrderServiceEvents;
 import com.siyumall.member.MemberApi;
 import com.siyumall.member.merchant.MerchantAccountService;
-import com.siyumall.member.support.OrderServiceEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -106,8 +108,8 @@ class OrderBenefitsTest {
         String orderNo = "RB-" + memberId;
         publish(new OrderServiceEvents.OrderPaid(orderNo, memberId, 10_000, Instant.now()));
         RepurchasePointsEarned bonus = new RepurchasePointsEarned(memberId, orderNo, 1, 200);
-        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, bonus));
-        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, bonus));
+        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, bonus));
+        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, bonus));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'member-repurchase-bonus' AND event_id IN "
@@ -117,6 +119,30 @@ class OrderBenefitsTest {
 
         publish(new OrderServiceEvents.OrderRefunded(orderNo, memberId, "RBR-" + memberId, 10_000, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> points(memberId) == 0);
+    }
+
+    @Autowired
+    MemberPurchases purchases;
+
+    @Test
+    void sixRefundsAtOnceThatAskForMoreThanWasPaidTakeBackNoMoreThanTheOrderGave() throws Exception {
+        long memberId = Long.parseLong(new MemberApi(http).wechatLogin(MemberApi.newWechatUser()).text("memberId"));
+        String orderNo = "OR6-" + memberId;
+        purchases.paid(orderNo, memberId, 10_000, Instant.now());
+        assertThat(points(memberId)).isEqualTo(100);
+
+        List<Boolean> done = AtOnce.run(6, () -> {
+            purchases.refunded(orderNo, memberId, "RR-" + UUID.randomUUID(), 1_700, false);
+            return true;
+        });
+
+        assertThat(done).hasSize(6);
+        assertThat(points(memberId)).as("6 × 17 asked, but only the 100 given can come back").isZero();
+        assertThat(growth(memberId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT -SUM(points_change) FROM points_entry WHERE member_id = ? AND type = 'REVERSE'",
+                Long.class, memberId)).isEqualTo(100);
+        assertThat(jdbc.queryForObject("SELECT points_reversed FROM member_paid_order WHERE order_no = ?", Long.class, orderNo))
+                .as("the order's record agrees with the ledger").isEqualTo(100);
     }
 
     private MemberApi.Reply me(MemberApi api, MemberApi.Reply member) {

@@ -69,7 +69,6 @@ class PointsMallTest {
         return new Shopper(memberId, login.text("accessToken"));
     }
 
-
     private Callable<String> exchange(MemberApi api, Shopper shopper, String itemId) {
         return () -> {
             MemberApi.Reply reply = api.post("/api/points-mall/" + itemId + "/exchange", shopper.token(), null);
@@ -152,5 +151,7 @@ class PointsMallTest {
                 Map.of("status", "OFF_SHELF")).text("status")).isEqualTo("OFF_SHELF");
         assertThat(api.post("/api/points-mall/" + itemId + "/exchange", shopper.token(), null).code()).isEqualTo("ITEM_OFF_SHELF");
         assertThat(api.post("/api/points-mall/424242/exchange", shopper.token(), null).status()).isEqualTo(404);
+        assertThat(api.get("/api/points-mall/items", null).status()).as("the shelf is public").isEqualTo(200);
+        assertThat(api.post("/api/points-mall/" + itemId + "/exchange", null, null).status()).as("exchanging is not").isEqualTo(401);
     }
 }

@@ -1,12 +1,14 @@
 package com.siyumall.member.subscription;
 
 import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.MallEvent;
+import com.siyumall.common.event.Topics;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.OrderServiceEvents;
 import com.siyumall.devstack.DevStack;
 import com.siyumall.member.MemberApi;
 import com.siyumall.member.merchant.MerchantAccountService;
-import com.siyumall.member.support.OrderServiceEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -102,7 +104,7 @@ class SubscriptionMessagesTest {
 
     /** promotion-service's group-buy outcome events, in the shape group-buy publishes them. */
     record GroupBuySucceeded(long groupId, long activityId, String activityName, List<Long> memberIds, Instant succeededAt)
-            implements com.siyumall.common.event.MallEvent {
+            implements MallEvent {
         public String eventKey() { return Long.toString(groupId); }
     }
 
@@ -114,8 +116,8 @@ class SubscriptionMessagesTest {
         api.post("/api/subscriptions", leader.token(), Map.of("templateIds", List.of("tpl-group-buy-succeeded", "tpl-group-buy-succeeded")));
         long groupId = leader.memberId() + 7;
         GroupBuySucceeded succeeded = new GroupBuySucceeded(groupId, 1, "两人拼团", List.of(leader.memberId(), friend.memberId()), Instant.now());
-        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, succeeded));
-        transaction.executeWithoutResult(s -> events.publish(com.siyumall.common.event.Topics.PROMOTION_EVENTS, succeeded));
+        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, succeeded));
+        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, succeeded));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(friend.memberId(), "GroupBuySucceeded:" + groupId) == 1
                 && handled(leader.memberId(), "GroupBuySucceeded:" + groupId) == 1);

@@ -1,8 +1,8 @@
 package com.siyumall.order.checkout;
 
 import com.siyumall.common.error.BusinessException;
-import com.siyumall.order.clients.ProductClient;
 import com.siyumall.order.clients.MemberClient;
+import com.siyumall.order.clients.ProductClient;
 import com.siyumall.order.clients.PromotionClient;
 import org.springframework.stereotype.Component;
 

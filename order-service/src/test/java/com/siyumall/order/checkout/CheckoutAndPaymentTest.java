@@ -1,7 +1,9 @@
 package com.siyumall.order.checkout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.devstack.DevStack;
 import com.siyumall.devstack.wechat.WechatSandbox;
 import com.siyumall.member.points.PointsService;
@@ -232,7 +234,7 @@ class CheckoutAndPaymentTest {
     void twoOrdersAtOnceByOneNewMemberGiveTheFirstPurchasePriceToOneAndACancelGivesTheChanceBack() throws Exception {
         Shop.Product product = Shop.product(2_000, 10);
         Shop.Reply activity = Shop.call(UpstreamServices.promotionUrl(), "POST", "/admin/first-purchase-activities",
-                com.siyumall.common.testsupport.TestTokens.merchant(1), Map.of("name", "新人首单9.9", "startsAt", Instant.now().minusSeconds(60).toString(),
+                TestTokens.merchant(1), Map.of("name", "新人首单9.9", "startsAt", Instant.now().minusSeconds(60).toString(),
                         "endsAt", Instant.now().plusSeconds(3_600).toString(), "withinDaysOfJoining", 7,
                         "prices", List.of(Map.of("skuId", product.skuId(), "price", 990))), Map.of());
         assertThat(activity.status()).isEqualTo(201);
@@ -241,7 +243,7 @@ class CheckoutAndPaymentTest {
         assertThat(preview.path("discounts").get(0).path("kind").asText()).isEqualTo("FIRST_PURCHASE");
         assertThat(preview.path("payAmount").asLong()).as("one unit at 9.90, one at 20.00, freight 10").isEqualTo(990 + 2_000 + 1_000);
 
-        List<Shop.Reply> submits = com.siyumall.common.testsupport.AtOnce.run(2, () -> submit(member, UUID.randomUUID().toString(), basket(product, 2)));
+        List<Shop.Reply> submits = AtOnce.run(2, () -> submit(member, UUID.randomUUID().toString(), basket(product, 2)));
 
         assertThat(submits).extracting(Shop.Reply::status).containsExactlyInAnyOrder(201, 409);
         Shop.Reply won = submits.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();

@@ -1,10 +1,10 @@
 package com.siyumall.product.stock;
 
-import com.siyumall.common.persistence.AfterCommit;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.persistence.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -128,7 +129,7 @@ public class CouponService {
 
     /** The coupon a cause gave the member, if any. */
     public java.util.Optional<Coupon> givenFor(long memberId, String cause) {
-        return java.util.Optional.ofNullable(coupons.givenFor(memberId, cause));
+        return Optional.ofNullable(coupons.givenFor(memberId, cause));
     }
 
     private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity own) {

@@ -15,8 +15,26 @@ interface GroupBuyMapper {
             + "virtual_completion, starts_at, ends_at, status";
     String GROUP_COLUMNS = "id, activity_id, leader_member_id, group_size, seats_taken, seats_paid, status, virtual_completed, expires_at";
 
+    /** A group and its rules: joinable while open and in time; complete when every seat is paid. */
     record Group(long id, long activityId, long leaderMemberId, int groupSize, int seatsTaken, int seatsPaid, String status,
-                 boolean virtualCompleted, Instant expiresAt) {}
+                 boolean virtualCompleted, Instant expiresAt) {
+        boolean isOpen() {
+            return "OPEN".equals(status);
+        }
+
+        boolean isJoinableAt(Instant now) {
+            return isOpen() && now.isBefore(expiresAt);
+        }
+
+        boolean isFull() {
+            return seatsTaken >= groupSize;
+        }
+
+        /** Whether one more paid seat completes it. */
+        boolean completesWithOneMorePaid() {
+            return isOpen() && seatsPaid + 1 == groupSize;
+        }
+    }
 
     record Seat(long id, long groupId, long activityId, long memberId, String orderNo, boolean leader, String status) {}
 

@@ -82,10 +82,10 @@ public class GroupBuys {
         if (group == null || group.activityId() != activityId) {
             throw new BusinessException(GroupBuyError.GROUP_NOT_FOUND, groupId);
         }
-        if (!"OPEN".equals(group.status()) || !now.isBefore(group.expiresAt())) {
+        if (!group.isJoinableAt(now)) {
             throw new BusinessException(GroupBuyError.GROUP_CLOSED, groupId);
         }
-        if (group.seatsTaken() >= group.groupSize()) {
+        if (group.isFull()) {
             throw new BusinessException(GroupBuyError.GROUP_FULL, groupId);
         }
     }
@@ -123,7 +123,7 @@ public class GroupBuys {
             if (group == null || group.activityId() != activityId) {
                 throw new BusinessException(GroupBuyError.GROUP_NOT_FOUND, groupId);
             }
-            if (!"OPEN".equals(group.status()) || !now.isBefore(group.expiresAt())) {
+            if (!group.isJoinableAt(now)) {
                 throw new BusinessException(GroupBuyError.GROUP_CLOSED, groupId);
             }
             if (groupBuys.seatsOfMemberInGroup(groupId, memberId) > 0) {
@@ -161,7 +161,7 @@ public class GroupBuys {
         GroupBuyActivity activity = activity(group.activityId());
         switch (group.status()) {
             case "OPEN" -> {
-                if (group.seatsPaid() + 1 == group.groupSize() && groupBuys.finish(group.id(), "SUCCEEDED", false, now) == 1) {
+                if (group.completesWithOneMorePaid() && groupBuys.finish(group.id(), "SUCCEEDED", false, now) == 1) {
                     List<GroupBuyMapper.Seat> paid = groupBuys.seatsNow(group.id()).stream().filter(s -> "PAID".equals(s.status())).toList();
                     events.publish(Topics.PROMOTION_EVENTS, new GroupBuyEvents.GroupBuySucceeded(group.id(), activity.id(), activity.name(),
                             paid.stream().map(GroupBuyMapper.Seat::memberId).toList(), paid.stream().map(GroupBuyMapper.Seat::orderNo).toList(),
@@ -181,7 +181,7 @@ public class GroupBuys {
     @Transactional
     public void expire(long groupId) {
         GroupBuyMapper.Group group = groupBuys.lockGroup(groupId);
-        if (group == null || !"OPEN".equals(group.status())) {
+        if (group == null || !group.isOpen()) {
             return;
         }
         GroupBuyActivity activity = activity(group.activityId());

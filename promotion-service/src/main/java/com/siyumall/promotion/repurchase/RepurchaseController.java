@@ -1,5 +1,6 @@
 package com.siyumall.promotion.repurchase;
 
+import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +40,7 @@ class RepurchaseController {
 
         private long requireTemplate() {
             if (couponTemplateId == null) {
-                throw new com.siyumall.common.error.BusinessException(RepurchaseError.RULE_INVALID, "couponTemplateId is required");
+                throw new BusinessException(RepurchaseError.RULE_INVALID, "couponTemplateId is required");
             }
             return couponTemplateId;
         }

@@ -10,13 +10,11 @@ import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
+import com.siyumall.promotion.support.PromotionApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,12 +58,7 @@ class GuideCouponsTest {
     }
 
     private Reply call(HttpMethod method, String path, String token, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        ResponseEntity<String> response = new PromotionApi(http).call(method, path, token, body);
         try {
             return new Reply(response.getStatusCode().value(), JSON.readTree(response.getBody() == null ? "{}" : response.getBody()));
         } catch (Exception e) {
@@ -88,7 +81,6 @@ class GuideCouponsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(guideId).equals(jdbc.query(
                 "SELECT guide_id FROM guide_customer WHERE member_id = ?", rs -> rs.next() ? rs.getLong(1) : null, memberId)));
     }
-
 
     @Test
     void twentyIssuesAtOnceAgainstAQuotaOfFiveIssueFiveAndTheRestAre409() throws Exception {

@@ -2,17 +2,15 @@ package com.siyumall.promotion.paysuccess;
 
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.OrderServiceEvents;
 import com.siyumall.common.testsupport.TestTokens;
-import com.siyumall.promotion.support.OrderServiceEvents;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
+import com.siyumall.promotion.support.PromotionApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,10 +39,7 @@ class PaySuccessCouponsTest {
     TransactionTemplate transaction;
 
     private ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(token);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        return new PromotionApi(http).call(method, path, token, body);
     }
 
     @Test

@@ -2,17 +2,15 @@ package com.siyumall.promotion.repurchase;
 
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.OrderServiceEvents;
 import com.siyumall.common.testsupport.TestTokens;
-import com.siyumall.promotion.support.OrderServiceEvents;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
+import com.siyumall.promotion.support.PromotionApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,10 +42,7 @@ class RepurchaseRulesTest {
     TransactionTemplate transaction;
 
     private ResponseEntity<String> admin(String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(TestTokens.merchant(1));
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        return new PromotionApi(http).call(HttpMethod.POST, path, TestTokens.merchant(1), body);
     }
 
     private void paid(String orderNo, long member, Instant at) {

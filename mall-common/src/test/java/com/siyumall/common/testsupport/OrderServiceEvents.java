@@ -1,4 +1,4 @@
-package com.siyumall.promotion.support;
+package com.siyumall.common.testsupport;
 
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.MallEvent;
@@ -7,7 +7,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 
-/** order-service's events, in the shape it publishes them, sent the way it sends them (outbox → broker). */
+/**
+ * order-service's events in the shape it publishes them (the fields other services read), sent the way it sends them
+ * (outbox → broker), for services whose tests must not start order-service.
+ */
 public final class OrderServiceEvents {
     private final EventPublisher events;
     private final TransactionTemplate transaction;
@@ -22,6 +25,10 @@ public final class OrderServiceEvents {
     }
 
     public record OrderCancelled(String orderNo, long memberId, Long couponId, long pointsUsed, String reason) implements MallEvent {
+        public String eventKey() { return orderNo; }
+    }
+
+    public record OrderRefunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean fullyRefunded) implements MallEvent {
         public String eventKey() { return orderNo; }
     }
 
