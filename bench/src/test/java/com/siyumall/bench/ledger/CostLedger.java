@@ -1,0 +1,281 @@
+package com.siyumall.bench.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The cost ledger: runs the mall's hot scenarios against a running mall (./deploy/run-local.sh, rate limits lifted) and
+ * reports for each the throughput, the latency and the CPU milliseconds per operation of every process of the mall,
+ * MariaDB and Redis (from /proc/&lt;pid&gt;/stat before and after the measured window). Writes a Markdown table to
+ * bench/target/cost-ledger-&lt;time&gt;.md. See bench/README.md.
+ *
+ * <p>System properties: {@code scenarios} (comma list of read,detail,list,order-cycle,race,claim; default all),
+ * {@code users} (32), {@code seconds} (20), {@code warmup} (5), {@code gatewayUrl} (http://localhost:8080).
+ */
+public final class CostLedger {
+    private static final String GATEWAY = System.getProperty("gatewayUrl", "http://localhost:8080");
+    private static final int USERS = Integer.getInteger("users", 32);
+    private static final int SECONDS = Integer.getInteger("seconds", 20);
+    private static final int WARMUP = Integer.getInteger("warmup", 5);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProcessCpu cpu = new ProcessCpu();
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private String merchant;
+
+    public static void main(String[] args) throws Exception {
+        List<String> scenarios = Arrays.asList(System.getProperty("scenarios", "idle,detail,list,order-cycle,race,claim").split(","));
+        new CostLedger().run(scenarios);
+    }
+
+    private void run(List<String> scenarios) throws Exception {
+        merchant = call("POST", "/admin/auth/login", null, "{\"username\":\"merchant\",\"password\":\"merchant123\"}").body.path("accessToken").asText();
+        for (String scenario : scenarios) {
+            switch (scenario.trim()) {
+                case "detail" -> productDetail();
+                case "list" -> productList();
+                case "order-cycle" -> orderCycle();
+                case "race" -> race();
+                case "claim" -> claims();
+                case "idle" -> idle();
+                default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
+            }
+        }
+        write();
+    }
+
+    // --- scenarios -------------------------------------------------------------------------------------------------
+
+    private void productDetail() throws Exception {
+        List<String> products = productIds();
+        measure("product detail (anonymous)", USERS, (user, i) ->
+                status(call("GET", "/api/products/" + products.get(ThreadLocalRandom.current().nextInt(products.size())), null, null)));
+    }
+
+    private void productList() throws Exception {
+        List<String> sorts = List.of("sales", "price", "new");
+        measure("product list (anonymous)", USERS, (user, i) ->
+                status(call("GET", "/api/products?sort=" + sorts.get(i % sorts.size()) + "&page=1&size=20", null, null)));
+    }
+
+    /** cart add → preview → submit (pick-up at a demo store); one operation is the whole cycle, its outcome the submit's. */
+    private void orderCycle() throws Exception {
+        String skuId = newProduct("cycle", 1_000_000).path("skus").get(0).path("skuId").asText();
+        String storeId = call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null).body
+                .path("items").get(0).path("storeId").asText();
+        List<String> tokens = shoppers("cycle", USERS);
+        String item = "{\"skuId\":\"" + skuId + "\",\"quantity\":1}";
+        String order = "{\"items\":[" + item + "],\"storeId\":\"" + storeId + "\"}";
+        measure("order cycle: cart add → preview → submit", USERS, (user, i) -> {
+            String token = tokens.get(user);
+            Answer added = call("POST", "/api/cart/items", token, item);
+            if (added.status >= 300) {
+                return "cart " + added.status;
+            }
+            Answer preview = call("POST", "/api/orders/preview", token, order);
+            if (preview.status >= 300) {
+                return "preview " + preview.status;
+            }
+            return status(call("POST", "/api/orders", token, order, UUID.randomUUID().toString()));
+        });
+    }
+
+    /** 300 shoppers submit at once on a SKU with 100 units; afterwards the units reserved must equal the orders made. */
+    private void race() throws Exception {
+        int shoppers = Integer.getInteger("raceShoppers", 300);
+        int units = Integer.getInteger("raceUnits", 100);
+        JsonNode product = newProduct("race", units);
+        String spuId = product.path("spuId").asText();
+        String skuId = product.path("skus").get(0).path("skuId").asText();
+        String storeId = call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null).body
+                .path("items").get(0).path("storeId").asText();
+        List<String> tokens = shoppers("race", shoppers);
+        String order = "{\"items\":[{\"skuId\":\"" + skuId + "\",\"quantity\":1}],\"storeId\":\"" + storeId + "\"}";
+        Map<String, Double> before = cpu.snapshot();
+        Load.Result result = Load.burst(shoppers, (user, i) -> {
+            Answer answer = call("POST", "/api/orders", tokens.get(user), order, UUID.randomUUID().toString());
+            return answer.status + (answer.status >= 400 ? " " + answer.body.path("code").asText("") : "");
+        });
+        Map<String, Double> after = cpu.snapshot();
+        row(shoppers + " submits at once on " + units + " units", result, before, after);
+        int created = result.outcomes().getOrDefault("201", 0);
+        JsonNode sku = call("GET", "/admin/products/" + spuId, merchant, null).body.path("skus").get(0);
+        String now = String.format("reserved %d, sold %d, available %d", sku.path("reserved").asInt(), sku.path("sold").asInt(),
+                sku.path("available").asInt());
+        Thread.sleep(15_000);
+        sku = call("GET", "/admin/products/" + spuId, merchant, null).body.path("skus").get(0);
+        notes.add(String.format("Race: %d × 201 of %d shoppers; right after: %s; 15 s later: reserved %d, sold %d, available %d "
+                        + "— %s; slowest answer %.2f s", created, shoppers, now, sku.path("reserved").asInt(), sku.path("sold").asInt(),
+                sku.path("available").asInt(), sku.path("reserved").asInt() == created ? "every reserved unit belongs to an order"
+                        : "**" + (sku.path("reserved").asInt() - created) + " units reserved for no order**", result.maxMicros() / 1e6));
+    }
+
+    private void claims() throws Exception {
+        int quantity = 1_000_000;
+        String templateId = call("POST", "/admin/coupon-templates", merchant,
+                "{\"name\":\"ledger-" + RUN + "\",\"type\":\"NO_THRESHOLD\",\"amountOff\":500,\"scope\":\"ALL\",\"validDays\":7,"
+                        + "\"totalQuantity\":" + quantity + ",\"perMemberLimit\":100000,\"channels\":[\"CLAIM_CENTRE\"]}").body
+                .path("templateId").asText();
+        List<String> tokens = shoppers("claim", USERS);
+        Load.Result result = measure("coupon claims on one hot template", USERS, (user, i) ->
+                status(call("POST", "/api/coupons/" + templateId + "/claim", tokens.get(user), null)));
+        int issued = call("GET", "/admin/coupon-templates/" + templateId, merchant, null).body.path("issuedQuantity").asInt();
+        notes.add(String.format("Claims: issued %d; accepted in the measured window %d (the warm-up claimed the rest)", issued,
+                result.outcomes().getOrDefault("201", 0)));
+    }
+
+    /** The whole stack doing nothing: cores busy per process over the window. */
+    private void idle() throws Exception {
+        Map<String, Double> before = cpu.snapshot();
+        Thread.sleep(SECONDS * 1000L);
+        Map<String, Double> after = cpu.snapshot();
+        StringBuilder line = new StringBuilder("Idle for " + SECONDS + " s, cores busy:");
+        double total = 0;
+        for (String process : ProcessCpu.MALL.keySet()) {
+            double cores = (after.get(process) - before.get(process)) / (SECONDS * 1000.0);
+            total += cores;
+            line.append(String.format(" %s %.3f,", process, cores));
+        }
+        line.append(String.format(" **all %.3f**", total));
+        notes.add(line.toString());
+        System.out.println(line);
+    }
+
+    // --- measuring -----------------------------------------------------------------------------------------------
+
+    private Load.Result measure(String name, int users, Load.Operation operation) throws Exception {
+        if (WARMUP > 0) {
+            Load.closed(users, WARMUP, operation);
+        }
+        Map<String, Double> before = cpu.snapshot();
+        Load.Result result = Load.closed(users, SECONDS, operation);
+        Map<String, Double> after = cpu.snapshot();
+        row(name, result, before, after);
+        return result;
+    }
+
+    private void row(String name, Load.Result result, Map<String, Double> before, Map<String, Double> after) {
+        StringBuilder row = new StringBuilder();
+        row.append(String.format("| %s | %d | %.1f | %.1f | %.1f | %s |", name, result.operations(), result.perSecond(),
+                result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, result.outcomes().toString().replace("|", "/")));
+        double total = 0;
+        for (String process : ProcessCpu.MALL.keySet()) {
+            double perOp = (after.get(process) - before.get(process)) / Math.max(1, result.operations());
+            total += perOp;
+            row.append(String.format(" %.2f |", perOp));
+        }
+        row.append(String.format(" **%.2f** |", total));
+        rows.add(row.toString());
+        System.out.println(name + ": " + result);
+        System.out.println(row);
+    }
+
+    private void write() throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append("Cost ledger ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+                .append(String.format(" — %d users, %d s measured after %d s warm-up, %s%n%n", USERS, SECONDS, WARMUP, GATEWAY));
+        table.append("| scenario | ops | ops/s | p50 ms | p99 ms | answers |");
+        ProcessCpu.MALL.keySet().forEach(p -> table.append(" ").append(p).append(" CPU ms/op |"));
+        table.append(" all CPU ms/op |\n|");
+        table.append("---|".repeat(6 + ProcessCpu.MALL.size() + 1)).append('\n');
+        rows.forEach(r -> table.append(r).append('\n'));
+        notes.forEach(n -> table.append('\n').append(n).append('\n'));
+        Path out = Path.of("target", "cost-ledger-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    // --- set-up ----------------------------------------------------------------------------------------------------
+
+    private List<String> productIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        call("GET", "/api/products?size=100", null, null).body.path("items").forEach(p -> ids.add(p.path("spuId").asText()));
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("No products on the shelf: start the mall with ./deploy/run-local.sh (demo data)");
+        }
+        return ids;
+    }
+
+    private JsonNode newProduct(String kind, int stock) throws Exception {
+        String categoryId = call("POST", "/admin/categories", merchant, "{\"name\":\"ledger-" + kind + "-" + RUN + "\"}").body.path("id").asText();
+        return call("POST", "/admin/products", merchant, "{\"categoryId\":\"" + categoryId + "\",\"name\":\"Ledger " + kind + " " + RUN
+                + "\",\"onShelf\":true,\"images\":[\"https://img.siyumall.dev/bench.jpg\"],"
+                + "\"skus\":[{\"specs\":{\"规格\":\"标准\"},\"price\":9900,\"stock\":" + stock + "}]}").body;
+    }
+
+    /** Logs in {@code count} new shoppers (one WeChat user each) and returns their access tokens. */
+    private List<String> shoppers(String kind, int count) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Answer login = call("POST", "/api/auth/wechat-login", null, "{\"code\":\"demo-ledger" + kind + RUN + "x" + i + "\"}");
+            if (login.status != 200) {
+                throw new IllegalStateException("Login answered " + login.status + ": " + login.body);
+            }
+            tokens.add(login.body.path("accessToken").asText());
+        }
+        return tokens;
+    }
+
+    // --- HTTP ------------------------------------------------------------------------------------------------------
+
+    private record Answer(int status, JsonNode body) {}
+
+    private static String status(Answer answer) {
+        return Integer.toString(answer.status);
+    }
+
+    private static Answer call(String method, String path, String token, String body) throws IOException, InterruptedException {
+        return call(method, path, token, body, null);
+    }
+
+    private static Answer call(String method, String path, String token, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept-Language", "en");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode json = response.body().length == 0 ? JSON.nullNode() : parse(response.body());
+        return new Answer(response.statusCode(), json);
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(new String(body));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.siyumall.bench.ledger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of each process of the mall, read from {@code /proc/<pid>/stat} (utime + stime, in clock ticks). A process is
+ * recognised by a piece of its command line; the total of all processes matching a name is that name's time, so a
+ * restarted service still counts.
+ */
+final class ProcessCpu {
+    /** Display name → a piece of the command line that only that process has. */
+    static final Map<String, String> MALL = mall();
+
+    private static Map<String, String> mall() {
+        Map<String, String> processes = new LinkedHashMap<>();
+        processes.put("gateway", "mall-gateway-");
+        processes.put("product", "product-service-");
+        processes.put("order", "order-service-");
+        processes.put("member", "member-service-");
+        processes.put("promotion", "promotion-service-");
+        processes.put("devstack (broker, sandbox)", "DevStackMain");
+        processes.put("mariadb", "mariadbd");
+        processes.put("redis", "redis-server");
+        return processes;
+    }
+
+    private final long ticksPerSecond;
+
+    ProcessCpu() {
+        this.ticksPerSecond = ticksPerSecond();
+    }
+
+    /** CPU milliseconds used so far by each named process (0 for one not running). */
+    Map<String, Double> snapshot() {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        MALL.keySet().forEach(name -> millis.put(name, 0.0));
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path dir : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                String commandLine = commandLine(dir);
+                if (commandLine == null) {
+                    continue;
+                }
+                for (Map.Entry<String, String> process : MALL.entrySet()) {
+                    if (commandLine.contains(process.getValue()) && !commandLine.contains("CostLedger")) {
+                        millis.merge(process.getKey(), cpuMillis(dir), Double::sum);
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc (the cost ledger needs Linux)", e);
+        }
+        return millis;
+    }
+
+    private static String commandLine(Path dir) {
+        try {
+            return new String(Files.readAllBytes(dir.resolve("cmdline"))).replace('\0', ' ');
+        } catch (IOException e) {
+            return null; // the process ended meanwhile
+        }
+    }
+
+    private double cpuMillis(Path dir) {
+        try {
+            String stat = Files.readString(dir.resolve("stat"));
+            // fields after the command name in parentheses: state is field 3, utime 14, stime 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000.0 / ticksPerSecond;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long ticksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder(List.of("getconf", "CLK_TCK")).redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes()).trim();
+            getconf.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+}
