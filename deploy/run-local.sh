@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Starts the whole mall on this machine: the dev stack (MySQL, Redis, RocketMQ, WeChat sandbox), the four services and
 # the gateway, each its own process, with demo data. Ctrl-C stops all of it. Logs: deploy/logs/.
+# Like an orchestrator, it restarts a service or the gateway that dies (the others keep running); only the dev stack
+# dying stops the mall, since everything stands on it.
 # Uses the MySQL on 127.0.0.1:3306 and the Redis on 127.0.0.1:6379 when they answer, embedded ones otherwise.
 # Knobs (environment): MYSQL_HOST/PORT/USER/PASSWORD, REDIS_HOST/PORT, ROCKETMQ_NAMESRV, JAVA_OPTS,
-# WECHAT_SANDBOX_AUTOPAY (true), RATE_LIMIT_PER_MEMBER, RATE_LIMIT_PER_IP, SKIP_BUILD=1, and see README.md.
+# WECHAT_SANDBOX_AUTOPAY (true), RATE_LIMIT_PER_MEMBER, RATE_LIMIT_PER_IP, SKIP_BUILD=1, HEALTH_TIMEOUT (300 s per
+# process), and see README.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,13 +18,20 @@ VERSION=0.1.0-SNAPSHOT
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k}"
 SERVICES=(product-service order-service member-service promotion-service)
 declare -A PORTS=([product-service]=8081 [order-service]=8082 [member-service]=8083 [promotion-service]=8084 [mall-gateway]=8080)
+HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-300}"
 PIDS=()
+declare -A PID_OF=()
+declare -A RESTARTS=()
 START=$(date +%s)
 
 say() { printf '[run-local %3ss] %s\n' "$(( $(date +%s) - START ))" "$*"; }
 
 stop_all() {
   trap - INT TERM EXIT
+  # the processes as they are now (restarted ones have new pids): gateway and services first, the dev stack last
+  PIDS=()
+  [[ -n "${PID_OF[devstack]:-}" ]] && PIDS+=("${PID_OF[devstack]}")
+  for name in "${SERVICES[@]}" mall-gateway; do [[ -n "${PID_OF[$name]:-}" ]] && PIDS+=("${PID_OF[$name]}"); done
   if ((${#PIDS[@]})); then
     say "stopping..."
     # services and gateway first, the dev stack last
@@ -64,32 +74,32 @@ WECHAT_SANDBOX_AUTOPAY="${WECHAT_SANDBOX_AUTOPAY:-true}" DEVSTACK_HOME="$RUN_DIR
   java -Xmx512m -XX:+UseSerialGC -Drocketmq.client.rebalance.waitInterval=1000 \
   -cp "deploy/devstack/target/classes:$(cat deploy/devstack/target/runtime-classpath.txt)" \
   com.siyumall.devstack.DevStackMain "$RUN_DIR/devstack.properties" >"$LOG_DIR/devstack.log" 2>&1 &
-PIDS+=($!)
+PID_OF[devstack]=$!
 for _ in $(seq 1 240); do
   grep -q "DEVSTACK READY" "$LOG_DIR/devstack.log" 2>/dev/null && break
-  kill -0 "${PIDS[0]}" 2>/dev/null || { tail -40 "$LOG_DIR/devstack.log"; echo "The dev stack failed to start" >&2; exit 1; }
+  kill -0 "${PID_OF[devstack]}" 2>/dev/null || { tail -40 "$LOG_DIR/devstack.log"; echo "The dev stack failed to start" >&2; exit 1; }
   sleep 0.5
 done
 grep -q "DEVSTACK READY" "$LOG_DIR/devstack.log" || { echo "The dev stack did not become ready in 120 s" >&2; exit 1; }
 say "$(grep -o 'DEVSTACK READY.*' "$LOG_DIR/devstack.log")"
 
 start_app() {
-  local name=$1 jar=$2; shift 2
-  java $JAVA_OPTS -jar "$jar" \
+  local name=$1 extra=()
+  [[ "$name" == mall-gateway ]] && extra=(--RATE_LIMIT_PER_MEMBER="${RATE_LIMIT_PER_MEMBER:-20}" --RATE_LIMIT_PER_IP="${RATE_LIMIT_PER_IP:-1000}")
+  # a restarted process appends to its log, so the reason it died stays readable
+  java $JAVA_OPTS -jar "$name/target/$name-$VERSION-exec.jar" \
     --spring.config.import="optional:file:$RUN_DIR/devstack.properties" \
     --spring.profiles.active=demo \
     --logging.structured.format.console=ecs \
-    "$@" >"$LOG_DIR/$name.log" 2>&1 &
-  PIDS+=($!)
+    "${extra[@]}" >>"$LOG_DIR/$name.log" 2>&1 &
+  PID_OF[$name]=$!
 }
 
-for s in "${SERVICES[@]}"; do
+for s in "${SERVICES[@]}" mall-gateway; do
   say "starting $s on ${PORTS[$s]}..."
-  start_app "$s" "$s/target/$s-$VERSION-exec.jar"
+  : >"$LOG_DIR/$s.log"
+  start_app "$s"
 done
-say "starting mall-gateway on 8080..."
-start_app mall-gateway "mall-gateway/target/mall-gateway-$VERSION-exec.jar" \
-  --RATE_LIMIT_PER_MEMBER="${RATE_LIMIT_PER_MEMBER:-20}" --RATE_LIMIT_PER_IP="${RATE_LIMIT_PER_IP:-1000}"
 
 # plain bash HTTP, so a machine with only a JDK needs no curl
 http_get() {
@@ -99,7 +109,7 @@ http_get() {
 
 wait_healthy() {
   local name=$1 port=${PORTS[$1]}
-  for _ in $(seq 1 360); do
+  for _ in $(seq 1 $((HEALTH_TIMEOUT * 2))); do
     if http_get "$port" /actuator/health | grep -q '"UP"'; then
       say "$name is UP"
       return 0
@@ -107,7 +117,7 @@ wait_healthy() {
     sleep 0.5
   done
   tail -60 "$LOG_DIR/$name.log"
-  echo "$name did not become healthy in 180 s; see $LOG_DIR/$name.log" >&2
+  echo "$name did not become healthy in $HEALTH_TIMEOUT s; see $LOG_DIR/$name.log" >&2
   exit 1
 }
 for name in "${SERVICES[@]}" mall-gateway; do wait_healthy "$name"; done
@@ -126,5 +136,23 @@ SiyuMall is up in $(( $(date +%s) - START )) s.
 Press Ctrl-C to stop everything.
 MSG
 
-wait -n "${PIDS[@]}" || true
-say "a process of the mall exited (see deploy/logs/); stopping the rest"
+# Supervise: a service or the gateway that exits is started again (after a pause that grows with repeated crashes, up
+# to 30 s), the rest keep serving; the dev stack exiting ends the mall.
+while sleep 2; do
+  if ! kill -0 "${PID_OF[devstack]}" 2>/dev/null; then
+    say "the dev stack exited (see $LOG_DIR/devstack.log); stopping the mall"
+    exit 1
+  fi
+  for name in "${SERVICES[@]}" mall-gateway; do
+    if ! kill -0 "${PID_OF[$name]}" 2>/dev/null; then
+      wait "${PID_OF[$name]}" 2>/dev/null && code=0 || code=$?
+      restarts=$(( ${RESTARTS[$name]:-0} + 1 ))
+      RESTARTS[$name]=$restarts
+      pause=$(( restarts * 2 > 30 ? 30 : restarts * 2 ))
+      say "$name exited (code $code, restart #$restarts); starting it again in ${pause}s — see $LOG_DIR/$name.log"
+      sleep "$pause"
+      start_app "$name"
+      say "$name restarted as pid ${PID_OF[$name]}"
+    fi
+  done
+done

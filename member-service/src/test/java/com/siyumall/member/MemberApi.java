@@ -33,7 +33,15 @@ public final class MemberApi {
     }
 
     public Reply call(HttpMethod method, String path, String token, Object body) {
+        return call(method, path, token, body, null);
+    }
+
+    /** A write with an Idempotency-Key (null: none). */
+    public Reply call(HttpMethod method, String path, String token, Object body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Accept-Language", "en");
         if (token != null) {
@@ -54,6 +62,11 @@ public final class MemberApi {
 
     public Reply post(String path, String token, Object body) {
         return call(HttpMethod.POST, path, token, body);
+    }
+
+    /** A POST that moves points or money, with a fresh Idempotency-Key as a well-behaved client sends. */
+    public Reply postOnce(String path, String token, Object body) {
+        return call(HttpMethod.POST, path, token, body, UUID.randomUUID().toString());
     }
 
     /** A sandbox user name nobody else uses: its codes are demo-NAME, demo-NAME.2, ... */

@@ -21,6 +21,10 @@ public enum CommonError implements ErrorCode {
     CONFLICT(HttpStatus.CONFLICT),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    /** Admission control turned the request away: the mall is at capacity for this operation; retry after a moment. */
+    BUSY(HttpStatus.SERVICE_UNAVAILABLE),
+    DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND),
+    DEAD_LETTER_STILL_FAILING(HttpStatus.CONFLICT),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

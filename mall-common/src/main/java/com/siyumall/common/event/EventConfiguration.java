@@ -6,7 +6,9 @@ import org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
@@ -27,6 +29,17 @@ public class EventConfiguration {
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, RocketMQTemplate rocketMQ, Clock clock,
                             MeterRegistry metrics, @Value("${siyumall.events.relay-sweep:1s}") Duration sweep) {
         return new OutboxRelay(jdbc, transactions, rocketMQ.getProducer(), clock, metrics, sweep);
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcTemplate jdbc, Clock clock, MeterRegistry metrics, ObjectProvider<IdempotentEventListener<?>> listeners) {
+        return new DeadLetters(jdbc, clock, metrics, listeners);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
     }
 
     @Bean

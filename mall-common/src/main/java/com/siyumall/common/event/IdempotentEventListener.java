@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,8 +21,16 @@ import java.time.Clock;
 
 /**
  * The base of every event consumer: the handler's effect and the record "this consumer handled event X" commit in one
- * transaction, so a redelivered event is skipped and a failed one is retried by RocketMQ (and lands in the consumer
- * group's dead-letter topic after its retries, logged and counted here on every failure).
+ * transaction, so a redelivered event is skipped. Nothing is acknowledged unhandled:
+ * <ul>
+ *   <li>a message that cannot be read (a renamed or retyped field, a null primitive) is parked in {@link DeadLetters}
+ *       at once — retrying cannot make it readable;</li>
+ *   <li>a handler that throws gets the message again from RocketMQ (10 s, 30 s, 1 min… later) until its
+ *       {@code siyumall.events.max-deliveries}-th delivery fails, then the message is parked;</li>
+ *   <li>if parking fails too, the message is left to RocketMQ's own retries.</li>
+ * </ul>
+ * Parked messages are listed and replayed at {@code /admin/dead-letters} and counted in
+ * {@code mall.events.dead-letters{consumer,reason}}.
  *
  * <pre>
  * &#64;Component
@@ -38,18 +47,23 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
     private ObjectMapper json;
     private Clock clock;
     private MeterRegistry metrics;
+    private DeadLetters deadLetters;
+    private int maxDeliveries;
 
     protected IdempotentEventListener(Class<T> payloadType) {
         this.payloadType = payloadType;
     }
 
     @Autowired
-    final void setSupport(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock, MeterRegistry metrics) {
+    final void setSupport(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock, MeterRegistry metrics,
+                          DeadLetters deadLetters, @Value("${siyumall.events.max-deliveries:4}") int maxDeliveries) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.maxDeliveries = maxDeliveries;
     }
 
     /** Applies the event's effect. Runs inside the transaction that records the event as handled. */
@@ -64,17 +78,45 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
     @Override
     public final void onMessage(MessageExt message) {
         String consumer = consumerName();
+        int delivery = message.getReconsumeTimes() + 1;
         EventEnvelope envelope;
         T payload;
         try {
             envelope = json.readValue(message.getBody(), EventEnvelope.class);
             payload = json.treeToValue(envelope.payload(), payloadType);
-        } catch (IOException | IllegalArgumentException e) {
-            // retrying cannot make an unreadable message readable
-            log.error("Consumer {} dropped unreadable message {} on {}: {}", consumer, message.getMsgId(), message.getTopic(), e.toString());
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // retrying cannot make an unreadable message readable: park it now (throws if it cannot, so RocketMQ retries)
             metrics.counter("mall.events.consumed", "consumer", consumer, "outcome", "unreadable").increment();
+            deadLetters.park(consumer, message, null, DeadLetters.Reason.UNREADABLE, unreadable, delivery);
             return;
         }
+        try {
+            process(consumer, envelope, payload);
+        } catch (RuntimeException failure) {
+            metrics.counter("mall.events.consumed", "consumer", consumer, "type", envelope.type(), "outcome", "failed").increment();
+            if (delivery < maxDeliveries) {
+                log.warn("Consumer {} failed on event {} {} (delivery {} of {}); RocketMQ will deliver it again: {}",
+                        consumer, envelope.type(), envelope.id(), delivery, maxDeliveries, failure.toString());
+                throw failure;
+            }
+            deadLetters.park(consumer, message, envelope, DeadLetters.Reason.FAILED, failure, delivery);
+        }
+    }
+
+    /** Runs a parked message again (an operator's replay); throws when it still cannot be read or handled. */
+    final void replay(byte[] body) {
+        EventEnvelope envelope;
+        T payload;
+        try {
+            envelope = json.readValue(body, EventEnvelope.class);
+            payload = json.treeToValue(envelope.payload(), payloadType);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            throw new IllegalStateException("Still unreadable: " + unreadable.getMessage(), unreadable);
+        }
+        process(consumerName(), envelope, payload);
+    }
+
+    private void process(String consumer, EventEnvelope envelope, T payload) {
         if (envelope.requestId() != null) {
             MDC.put(RequestIds.MDC_KEY, envelope.requestId());
         }
@@ -93,11 +135,6 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
             if (!Boolean.TRUE.equals(handled)) {
                 log.debug("Consumer {} skipped event {} {} it had handled already", consumer, envelope.type(), envelope.id());
             }
-        } catch (RuntimeException e) {
-            metrics.counter("mall.events.consumed", "consumer", consumer, "type", envelope.type(), "outcome", "failed").increment();
-            log.warn("Consumer {} failed on event {} {} (delivery {}); RocketMQ will retry, then dead-letter it: {}",
-                    consumer, envelope.type(), envelope.id(), message.getReconsumeTimes() + 1, e.toString());
-            throw e;
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }

@@ -37,8 +37,9 @@ public class PersistenceConfiguration {
 
     @Bean
     @ConditionalOnBean(JdbcTemplate.class)
-    IdempotentRequests idempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
-        return new IdempotentRequests(jdbc, json, clock);
+    IdempotentRequests idempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock,
+                                          @Value("${siyumall.idempotency.lease:60s}") java.time.Duration lease) {
+        return new IdempotentRequests(jdbc, json, clock, lease);
     }
 
     @Bean

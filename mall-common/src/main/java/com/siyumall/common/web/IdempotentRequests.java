@@ -24,6 +24,14 @@ import java.util.function.Supplier;
  * repeat of the same request gets the first result, the same key with a different request is refused (422). The key is
  * claimed by a primary key in {@code idempotency_record}, so two racing requests cannot both run; the second waits a
  * moment for the first result. A request that fails gives its key back, so the client may retry with it.
+ *
+ * <p>A claim is a lease ({@code siyumall.idempotency.lease}, 60 s by default — longer than any request may run, the
+ * gateway gives up after 15 s): if the process running the first request dies, a retry after the lease takes the key
+ * over and runs the request again. That is safe because the writes behind it are idempotent by their own keys (an
+ * order attempt that died is compensated by its saga).
+ *
+ * <p>Controllers use it through {@link Idempotent}; a service that composes it with more (checkout's admission
+ * control) calls {@link #execute} itself.
  */
 public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
@@ -32,11 +40,13 @@ public class IdempotentRequests {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration lease;
 
-    public IdempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    public IdempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Duration lease) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /**
@@ -48,45 +58,25 @@ public class IdempotentRequests {
             throw new BusinessException(CommonError.IDEMPOTENCY_KEY_REQUIRED);
         }
         String hash = hash(request);
-        Instant now = clock.instant();
-        try {
-            jdbc.update("INSERT INTO idempotency_record (scope, owner_id, idem_key, request_hash, status, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?)", scope, ownerId, key, hash, Timestamp.from(now), Timestamp.from(now));
-        } catch (DuplicateKeyException e) {
-            return firstResult(scope, ownerId, key, hash, resultType);
-        }
-        T result;
-        try {
-            result = action.get();
-        } catch (RuntimeException e) {
-            jdbc.update("DELETE FROM idempotency_record WHERE scope = ? AND owner_id = ? AND idem_key = ? AND status = 'IN_PROGRESS'",
-                    scope, ownerId, key);
-            throw e;
-        }
-        jdbc.update("UPDATE idempotency_record SET status = 'DONE', response_code = 200, response_body = ?, updated_at = ? "
-                + "WHERE scope = ? AND owner_id = ? AND idem_key = ?", write(result), Timestamp.from(clock.instant()), scope, ownerId, key);
-        return result;
-    }
-
-    private <T> T firstResult(String scope, long ownerId, String key, String hash, Class<T> resultType) {
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
-            List<Map<String, Object>> rows = jdbc.queryForList("SELECT request_hash, status, response_body FROM idempotency_record "
-                    + "WHERE scope = ? AND owner_id = ? AND idem_key = ?", scope, ownerId, key);
+            if (claim(scope, ownerId, key, hash)) {
+                return run(scope, ownerId, key, resultType, action);
+            }
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT request_hash, status, response_body, lease_until "
+                    + "FROM idempotency_record WHERE scope = ? AND owner_id = ? AND idem_key = ?", scope, ownerId, key);
             if (rows.isEmpty()) {
-                // the first request failed and gave the key back
-                throw new BusinessException(CommonError.IDEMPOTENT_REQUEST_IN_PROGRESS);
+                continue; // the first request failed and gave the key back: claim it now
             }
             Map<String, Object> row = rows.get(0);
             if (!hash.equals(row.get("request_hash"))) {
                 throw new BusinessException(CommonError.IDEMPOTENCY_KEY_REUSED);
             }
             if ("DONE".equals(row.get("status"))) {
-                try {
-                    return json.readValue((String) row.get("response_body"), resultType);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("Stored idempotent result is unreadable", e);
-                }
+                return read((String) row.get("response_body"), resultType);
+            }
+            if (takeOverExpired(scope, ownerId, key)) {
+                return run(scope, ownerId, key, resultType, action);
             }
             if (System.nanoTime() > deadline) {
                 throw new BusinessException(CommonError.IDEMPOTENT_REQUEST_IN_PROGRESS);
@@ -97,6 +87,49 @@ public class IdempotentRequests {
                 Thread.currentThread().interrupt();
                 throw new BusinessException(CommonError.IDEMPOTENT_REQUEST_IN_PROGRESS);
             }
+        }
+    }
+
+    private boolean claim(String scope, long ownerId, String key, String hash) {
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO idempotency_record (scope, owner_id, idem_key, request_hash, status, lease_until, created_at, updated_at) "
+                            + "VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?)", scope, ownerId, key, hash, Timestamp.from(now.plus(lease)),
+                    Timestamp.from(now), Timestamp.from(now));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** The first request's lease ran out (its process died): this request takes the key, once among racers. */
+    private boolean takeOverExpired(String scope, long ownerId, String key) {
+        Instant now = clock.instant();
+        return jdbc.update("UPDATE idempotency_record SET lease_until = ?, updated_at = ? WHERE scope = ? AND owner_id = ? "
+                        + "AND idem_key = ? AND status = 'IN_PROGRESS' AND lease_until < ?", Timestamp.from(now.plus(lease)),
+                Timestamp.from(now), scope, ownerId, key, Timestamp.from(now)) == 1;
+    }
+
+    private <T> T run(String scope, long ownerId, String key, Class<T> resultType, Supplier<T> action) {
+        T result;
+        try {
+            result = action.get();
+        } catch (RuntimeException e) {
+            jdbc.update("DELETE FROM idempotency_record WHERE scope = ? AND owner_id = ? AND idem_key = ? AND status = 'IN_PROGRESS'",
+                    scope, ownerId, key);
+            throw e;
+        }
+        jdbc.update("UPDATE idempotency_record SET status = 'DONE', response_code = 200, response_body = ?, lease_until = NULL, "
+                + "updated_at = ? WHERE scope = ? AND owner_id = ? AND idem_key = ?", write(result), Timestamp.from(clock.instant()),
+                scope, ownerId, key);
+        return result;
+    }
+
+    private <T> T read(String body, Class<T> resultType) {
+        try {
+            return json.readValue(body, resultType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored idempotent result is unreadable", e);
         }
     }
 

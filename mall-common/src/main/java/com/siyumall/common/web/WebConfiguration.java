@@ -9,7 +9,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 
 
@@ -46,5 +52,16 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.getMaxBodyBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * {@link Idempotent} methods run through {@link IdempotentRequests}. An infrastructure advisor, so the proxy creator
+     * Spring's transaction support already registers applies it (no AspectJ on the class path).
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor idempotentMethodAdvisor(ObjectProvider<IdempotentRequests> requests) {
+        return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Idempotent.class),
+                new IdempotentMethodInterceptor(requests));
     }
 }

@@ -4,7 +4,11 @@ import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
+import com.siyumall.common.web.Idempotent;
+import com.siyumall.common.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -81,9 +85,12 @@ class PointsMallController {
     }
 
     @PostMapping("/api/points-mall/{itemId}/exchange")
+    @Idempotent("points-mall.exchange")
+    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+            description = "one per exchange; a repeat (even a concurrent one) returns the first exchange")
     @Operation(summary = "Exchange points for the item: points, stock and the member's allowance are taken at once, then the "
             + "coupon is issued or the SKU ordered to the given address (status DONE with couponId or orderNo; PENDING if the "
-            + "delivering service could not confirm yet, finished later)")
+            + "delivering service could not confirm yet, finished later). Idempotency-Key required.")
     PointsMallMapper.Exchange exchange(@PathVariable long itemId, @Valid @RequestBody(required = false) ExchangeRequest request) {
         AddressRequest a = request == null ? null : request.address();
         return exchanges.exchange(CurrentPrincipal.memberId(), itemId,

@@ -71,9 +71,34 @@ class PointsMallTest {
 
     private Callable<String> exchange(MemberApi api, Shopper shopper, String itemId) {
         return () -> {
-            MemberApi.Reply reply = api.post("/api/points-mall/" + itemId + "/exchange", shopper.token(), null);
+            MemberApi.Reply reply = api.postOnce("/api/points-mall/" + itemId + "/exchange", shopper.token(), null);
             return reply.status() == 200 ? reply.text("status") : reply.code();
         };
+    }
+
+    @Test
+    void fiveConcurrentExchangesWithOneIdempotencyKeyExchangeOnceAndAllAnswerTheSameExchange() throws Exception {
+        MemberApi api = new MemberApi(http);
+        long templateId = couponTemplate(CouponTemplate.Channel.SYSTEM);
+        String itemId = item(api, merchant(api), templateId, 10, 100, 10);
+        Shopper shopper = shopper(api, 100);
+        String key = UUID.randomUUID().toString();
+
+        List<MemberApi.Reply> replies = AtOnce.run(5, () -> api.call(org.springframework.http.HttpMethod.POST,
+                "/api/points-mall/" + itemId + "/exchange", shopper.token(), null, key));
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.body().toString()).isEqualTo(200));
+        assertThat(replies.stream().map(r -> r.text("id")).distinct().toList()).as("one exchange, answered five times").hasSize(1);
+        assertThat(points.balance(shopper.memberId())).as("10 points taken once").isEqualTo(90);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM points_exchange WHERE member_id = ?", Integer.class, shopper.memberId()))
+                .isEqualTo(1);
+        // a client retry after a timeout gets the same exchange; without a key the exchange is refused
+        assertThat(api.call(org.springframework.http.HttpMethod.POST, "/api/points-mall/" + itemId + "/exchange", shopper.token(), null, key)
+                .text("id")).isEqualTo(replies.get(0).text("id"));
+        MemberApi.Reply keyless = api.post("/api/points-mall/" + itemId + "/exchange", shopper.token(), null);
+        assertThat(keyless.status()).isEqualTo(400);
+        assertThat(keyless.code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        assertThat(points.balance(shopper.memberId())).isEqualTo(90);
     }
 
     @Test
@@ -132,7 +157,7 @@ class PointsMallTest {
         String itemId = item(api, merchant, couponTemplate(CouponTemplate.Channel.CLAIM_CENTRE), 100, 5, 1);
         Shopper shopper = shopper(api, 100);
 
-        MemberApi.Reply refused = api.post("/api/points-mall/" + itemId + "/exchange", shopper.token(), null);
+        MemberApi.Reply refused = api.postOnce("/api/points-mall/" + itemId + "/exchange", shopper.token(), null);
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).as("promotion-service's own code, relayed").isEqualTo("COUPON_NOT_CLAIMABLE");
@@ -149,9 +174,9 @@ class PointsMallTest {
         assertThat(api.post("/admin/points-mall/items", shopper.token(), noTemplate).status()).isEqualTo(403);
         assertThat(api.call(org.springframework.http.HttpMethod.PUT, "/admin/points-mall/items/" + itemId + "/shelf", merchant,
                 Map.of("status", "OFF_SHELF")).text("status")).isEqualTo("OFF_SHELF");
-        assertThat(api.post("/api/points-mall/" + itemId + "/exchange", shopper.token(), null).code()).isEqualTo("ITEM_OFF_SHELF");
-        assertThat(api.post("/api/points-mall/424242/exchange", shopper.token(), null).status()).isEqualTo(404);
+        assertThat(api.postOnce("/api/points-mall/" + itemId + "/exchange", shopper.token(), null).code()).isEqualTo("ITEM_OFF_SHELF");
+        assertThat(api.postOnce("/api/points-mall/424242/exchange", shopper.token(), null).status()).isEqualTo(404);
         assertThat(api.get("/api/points-mall/items", null).status()).as("the shelf is public").isEqualTo(200);
-        assertThat(api.post("/api/points-mall/" + itemId + "/exchange", null, null).status()).as("exchanging is not").isEqualTo(401);
+        assertThat(api.postOnce("/api/points-mall/" + itemId + "/exchange", null, null).status()).as("exchanging is not").isEqualTo(401);
     }
 }

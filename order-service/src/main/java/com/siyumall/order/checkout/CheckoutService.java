@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.web.Admission;
 import com.siyumall.common.web.IdempotentRequests;
 import com.siyumall.order.cart.CartService;
 import com.siyumall.order.clients.Benefits;
@@ -13,27 +14,26 @@ import com.siyumall.order.clients.PromotionClient;
 import com.siyumall.order.order.Order;
 import com.siyumall.order.order.OrderLifecycle;
 import com.siyumall.order.order.OrderLine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
- * Checkout as a saga: price the basket, reserve stock, take the group-buy seat, claim the first-purchase price, lock the
- * coupon, hold points, then write the order. A step that
- * fails gives back everything taken before it, in reverse, and the member gets the step's own 409.
+ * Checkout as a durable saga ({@link CheckoutSagas}): price the basket, write the saga, reserve stock, take the
+ * group-buy seat, claim the first-purchase price, lock the coupon, hold points, then write the order and complete the
+ * saga in one transaction. A step that fails gives back everything the saga may have taken and the member gets the
+ * step's own 409; a process that dies mid-way leaves the saga to the recovery job. Submits pass admission control
+ * ({@code siyumall.checkout.max-concurrent-submits}, waiting at most {@code max-wait-for-admission}): beyond it a fast
+ * 503 BUSY.
  */
 @Service
 public class CheckoutService {
-    private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
-
     private final Pricing pricing;
     private final ProductClient products;
     private final Benefits benefits;
@@ -41,13 +41,19 @@ public class CheckoutService {
     private final CartService carts;
     private final MemberClient members;
     private final IdempotentRequests idempotent;
+    private final CheckoutSagas sagas;
+    private final TransactionTemplate transaction;
+    private final Admission admission;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration unpaidTimeout;
 
     CheckoutService(Pricing pricing, ProductClient products, Benefits benefits, OrderLifecycle orders, CartService carts,
-                    MemberClient members, IdempotentRequests idempotent, ObjectMapper json, Clock clock,
-                    @Value("${siyumall.order.unpaid-timeout:15m}") Duration unpaidTimeout) {
+                    MemberClient members, IdempotentRequests idempotent, CheckoutSagas sagas, TransactionTemplate transaction,
+                    ObjectMapper json, Clock clock, MeterRegistry metrics,
+                    @Value("${siyumall.order.unpaid-timeout:15m}") Duration unpaidTimeout,
+                    @Value("${siyumall.checkout.max-concurrent-submits:8}") int maxConcurrentSubmits,
+                    @Value("${siyumall.checkout.max-wait-for-admission:3s}") Duration maxWaitForAdmission) {
         this.pricing = pricing;
         this.products = products;
         this.benefits = benefits;
@@ -55,6 +61,9 @@ public class CheckoutService {
         this.carts = carts;
         this.members = members;
         this.idempotent = idempotent;
+        this.sagas = sagas;
+        this.transaction = transaction;
+        this.admission = new Admission("order.submit", maxConcurrentSubmits, maxWaitForAdmission, metrics);
         this.json = json;
         this.clock = clock;
         this.unpaidTimeout = unpaidTimeout;
@@ -77,8 +86,8 @@ public class CheckoutService {
 
     /** One order per Idempotency-Key, however often or however concurrently it is sent. */
     public Submitted submit(long memberId, String idempotencyKey, Submission submission) {
-        return idempotent.execute("order.submit", memberId, idempotencyKey, submission, Submitted.class,
-                () -> place(memberId, submission));
+        return admission.call(() -> idempotent.execute("order.submit", memberId, idempotencyKey, submission, Submitted.class,
+                () -> place(memberId, submission)));
     }
 
     private Submitted place(long memberId, Submission submission) {
@@ -87,26 +96,21 @@ public class CheckoutService {
         }
         Quote quote = pricing.quote(basketOf(memberId, submission));
         String orderNo = "O" + IdWorker.getIdStr();
-        Deque<Runnable> compensations = new ArrayDeque<>();
+        CheckoutSaga saga = sagas.start(orderNo, memberId, quote, submission.couponId());
         try {
             products.reserve(orderNo, quote.lines().stream().map(l -> new ProductClient.Line(l.skuId(), l.quantity())).toList());
-            compensations.push(() -> products.release(orderNo));
             Long groupId = null;
-            if (quote.groupBuy() != null) {
+            if (saga.takesSeat()) {
                 groupId = benefits.takeGroupBuySeat(memberId, quote.groupBuy(), orderNo);
-                compensations.push(() -> benefits.releaseGroupBuySeat(orderNo));
             }
-            if (quote.firstPurchaseActivityId() != null) {
+            if (saga.firstPurchase()) {
                 benefits.claimFirstPurchase(memberId, orderNo, quote.firstPurchaseActivityId());
-                compensations.push(() -> benefits.releaseFirstPurchase(orderNo));
             }
-            if (submission.couponId() != null) {
-                benefits.lockCoupon(memberId, submission.couponId(), orderNo);
-                compensations.push(() -> benefits.unlockCoupon(memberId, submission.couponId(), orderNo));
+            if (saga.couponId() != null) {
+                benefits.lockCoupon(memberId, saga.couponId(), orderNo);
             }
-            if (quote.pointsUsed() > 0) {
-                benefits.holdPoints(memberId, quote.pointsUsed(), orderNo);
-                compensations.push(() -> benefits.releasePoints(memberId, quote.pointsUsed(), orderNo));
+            if (saga.points() > 0) {
+                benefits.holdPoints(memberId, saga.points(), orderNo);
             }
             Instant expiresAt = clock.instant().plus(unpaidTimeout);
             Order order = Order.place(orderNo, memberId, quote.itemsAmount(), quote.discountAmount(), quote.pointsUsed(),
@@ -118,19 +122,16 @@ public class CheckoutService {
             }
             List<OrderLine> lines = quote.lines().stream().map(l -> OrderLine.of(orderNo, l.skuId(), l.spuId(), l.name(),
                     l.specText(), l.image(), l.price(), l.quantity())).toList();
-            orders.create(order, lines, quote.discounts().stream()
-                    .map(d -> new OrderLifecycle.DiscountRow(d.kind(), d.label(), d.amount())).toList());
+            List<OrderLifecycle.DiscountRow> discounts = quote.discounts().stream()
+                    .map(d -> new OrderLifecycle.DiscountRow(d.kind(), d.label(), d.amount())).toList();
+            transaction.executeWithoutResult(status -> {
+                sagas.complete(orderNo);
+                orders.create(order, lines, discounts);
+            });
             carts.removeAll(memberId, lines.stream().map(OrderLine::getSkuId).toList());
             return new Submitted(orderNo, order.getStatus().name(), order.getPayAmount(), expiresAt);
         } catch (RuntimeException failure) {
-            while (!compensations.isEmpty()) {
-                try {
-                    compensations.pop().run();
-                } catch (RuntimeException compensationFailure) {
-                    // an operator must release what stays held (e.g. POST /internal/stock/reservations/{orderNo}/release)
-                    log.error("Compensation of order {} failed; it needs attention", orderNo, compensationFailure);
-                }
-            }
+            sagas.compensate(saga, failure);
             throw failure;
         }
     }

@@ -3,7 +3,11 @@ package com.siyumall.order.refund;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
+import com.siyumall.common.web.Idempotent;
+import com.siyumall.common.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,8 +52,11 @@ class RefundController {
 
     @PostMapping("/api/orders/{orderNo}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
+    @Idempotent("order.refund")
+    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+            description = "one per refund request; a repeat returns the first refund")
     @Operation(summary = "Ask for money back: the whole order, or some lines (items). Before shipping it is refunded at "
-            + "once; after shipping the merchant decides.")
+            + "once; after shipping the merchant decides. Idempotency-Key required.")
     RefundView request(@PathVariable String orderNo, @Valid @RequestBody RefundRequest request) {
         return RefundView.of(refunds.request(CurrentPrincipal.memberId(), orderNo, request.reason(),
                 request.items() == null ? List.of() : request.items().stream()

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,8 @@ class PointsExchangeOrdersTest {
             Shop.Member m = Shop.member();
             points.earn(Long.parseLong(m.id()), 1_000, "TEST_GRANT", "exchange");
             members.add(m);
-            exchanges.add(() -> member("POST", "/api/points-mall/" + item.text("id") + "/exchange", m.token(), Map.of("address", ADDRESS)));
+            exchanges.add(() -> Shop.call(UpstreamServices.memberUrl(), "POST", "/api/points-mall/" + item.text("id") + "/exchange", m.token(),
+                    Map.of("address", ADDRESS), Map.of("Idempotency-Key", UUID.randomUUID().toString())));
         }
 
         List<Shop.Reply> replies = AtOnce.run(exchanges);
@@ -77,7 +79,8 @@ class PointsExchangeOrdersTest {
         assertThat(Shop.stockOf(product).path("available").asInt()).isZero();
         long balances = members.stream().mapToLong(m -> points.balance(Long.parseLong(m.id()))).sum();
         assertThat(balances).as("800 taken from three members, the two refused got theirs back").isEqualTo(5 * 1_000 - 3 * 800);
-        assertThat(member("POST", "/api/points-mall/" + item.text("id") + "/exchange", members.get(0).token(), Map.of()).code())
+        assertThat(Shop.call(UpstreamServices.memberUrl(), "POST", "/api/points-mall/" + item.text("id") + "/exchange", members.get(0).token(),
+                Map.of(), Map.of("Idempotency-Key", UUID.randomUUID().toString())).code())
                 .as("a shipped item needs an address").isEqualTo("ADDRESS_REQUIRED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'OrderPaid' AND event_key IN ("
                 + String.join(",", done.stream().map(r -> "'" + r.text("orderNo") + "'").toList()) + ")", Integer.class))

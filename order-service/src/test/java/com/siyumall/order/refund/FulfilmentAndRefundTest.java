@@ -38,6 +38,12 @@ class FulfilmentAndRefundTest {
         return Shop.call("http://127.0.0.1:" + port, method, path, token, body, Map.of());
     }
 
+    /** A refund request as the mini-program sends it: with a fresh Idempotency-Key. */
+    private Shop.Reply refund(String orderNo, String token, Object body) {
+        return Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders/" + orderNo + "/refunds", token, body,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
     private String status(String orderNo) {
         return jdbc.queryForObject("SELECT status FROM orders WHERE order_no = ?", String.class, orderNo);
     }
@@ -83,7 +89,7 @@ class FulfilmentAndRefundTest {
         String orderNo = paidOrder(member, product, 3);
         await().atMost(Duration.ofSeconds(30)).until(() -> Shop.stockOf(product).path("sold").asInt() == 3);
 
-        Shop.Reply partial = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(),
+        Shop.Reply partial = refund(orderNo, member.token(),
                 Map.of("reason", "不想要了", "items", List.of(Map.of("skuId", product.skuId(), "quantity", 1))));
         assertThat(partial.status()).isEqualTo(201);
         assertThat(partial.body().path("amount").asLong()).isEqualTo(1000);
@@ -92,15 +98,15 @@ class FulfilmentAndRefundTest {
         assertThat(status(orderNo)).isEqualTo("PAID");
         await().atMost(Duration.ofSeconds(30)).until(() -> Shop.stockOf(product).path("available").asInt() == 8);
 
-        assertThat(call("POST", "/api/orders/" + orderNo + "/refunds", member.token(),
+        assertThat(refund(orderNo, member.token(),
                 Map.of("reason", "too much", "items", List.of(Map.of("skuId", product.skuId(), "quantity", 4)))).code())
                 .isEqualTo("REFUND_LINE_INVALID");
-        Shop.Reply rest = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "全部退"));
+        Shop.Reply rest = refund(orderNo, member.token(), Map.of("reason", "全部退"));
         assertThat(rest.body().path("amount").asLong()).isEqualTo(2000);
         await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'OrderRefunded' AND event_key = ?",
                 Integer.class, orderNo)).isEqualTo(2);
-        assertThat(call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "again")).code())
+        assertThat(refund(orderNo, member.token(), Map.of("reason", "again")).code())
                 .isEqualTo("REFUND_NOT_ALLOWED");
     }
 
@@ -115,7 +121,7 @@ class FulfilmentAndRefundTest {
         for (int i = 0; i < 5; i++) {
             replies.add(pool.submit(() -> {
                 start.await();
-                return call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "并发退款"));
+                return refund(orderNo, member.token(), Map.of("reason", "并发退款"));
             }));
         }
         start.countDown();
@@ -143,17 +149,17 @@ class FulfilmentAndRefundTest {
         String orderNo = paidOrder(member, product, 2);
         call("POST", "/admin/orders/" + orderNo + "/ship", merchant, Map.of("carrier", "SF", "trackingNo", "SF0000000002"));
 
-        Shop.Reply requested = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "坏了"));
+        Shop.Reply requested = refund(orderNo, member.token(), Map.of("reason", "坏了"));
         assertThat(requested.text("status")).isEqualTo("REQUESTED");
         String refundId = requested.text("refundId");
-        assertThat(call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "twice")).code())
+        assertThat(refund(orderNo, member.token(), Map.of("reason", "twice")).code())
                 .as("the first request already claims the whole amount").isEqualTo("REFUND_EXCEEDS_PAID");
         assertThat(call("POST", "/admin/refunds/" + refundId + "/reject", merchant, Map.of("reason", "已签收无质量问题")).text("status"))
                 .isEqualTo("REJECTED");
         assertThat(call("POST", "/admin/refunds/" + refundId + "/approve", merchant, null).code()).isEqualTo("REFUND_ALREADY_DECIDED");
         assertThat(jdbc.queryForObject("SELECT refunded_amount FROM orders WHERE order_no = ?", Long.class, orderNo)).isZero();
 
-        String second = call("POST", "/api/orders/" + orderNo + "/refunds", member.token(), Map.of("reason", "再申请")).text("refundId");
+        String second = refund(orderNo, member.token(), Map.of("reason", "再申请")).text("refundId");
         assertThat(call("POST", "/admin/refunds/" + second + "/approve", merchant, null).text("status")).isEqualTo("PROCESSING");
         await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
         JsonNode stock = Shop.stockOf(product);

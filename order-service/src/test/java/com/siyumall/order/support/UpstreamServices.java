@@ -21,7 +21,8 @@ public final class UpstreamServices {
     public static synchronized void register(DynamicPropertyRegistry registry) {
         if (product == null) {
             DevStackExtension.prepare();
-            product = ProductServiceApplication.application().run("--server.port=0");
+            // the stale-reservation sweep asks order-service, whose address a test sets once it runs: sweeps are triggered by tests
+            product = ProductServiceApplication.application().run("--server.port=0", "--siyumall.stock.sweep-every=1h");
             member = MemberServiceApplication.application().run("--server.port=0");
             promotion = PromotionServiceApplication.application().run("--server.port=0");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,6 +39,11 @@ public final class UpstreamServices {
     /** A bean of the running member-service (its points, its database), for arranging what a test needs there. */
     public static <T> T memberBean(Class<T> type) {
         return member.getBean(type);
+    }
+
+    /** A bean of the running product-service (its database, to arrange what a test needs there). */
+    public static <T> T productBean(Class<T> type) {
+        return product.getBean(type);
     }
 
     /** A bean of the running promotion-service. */

@@ -26,10 +26,12 @@ class StockController {
 
     private final StockService stock;
     private final StockReconciler reconciler;
+    private final StaleReservations staleReservations;
 
-    StockController(StockService stock, StockReconciler reconciler) {
+    StockController(StockService stock, StockReconciler reconciler, StaleReservations staleReservations) {
         this.stock = stock;
         this.reconciler = reconciler;
+        this.staleReservations = staleReservations;
     }
 
     record Line(@NotNull Long skuId, @NotNull @Min(1) @Max(999) Integer quantity) {}
@@ -76,5 +78,15 @@ class StockController {
     @Operation(summary = "Compare Redis with MySQL now and repair drift (it also runs every few minutes)")
     StockReconciler.Report reconcile() {
         return reconciler.reconcile();
+    }
+
+    record SweepReport(int released) {}
+
+    @PostMapping("/admin/stock/release-abandoned")
+    @Operation(summary = "Release units reserved past their TTL by order attempts that made no order (asks order-service; "
+            + "it also runs every minute); MERCHANT")
+    SweepReport releaseAbandoned() {
+        CurrentPrincipal.require(com.siyumall.common.security.Role.MERCHANT);
+        return new SweepReport(staleReservations.sweep());
     }
 }

@@ -60,4 +60,9 @@ interface StockMapper {
     @Update("UPDATE stock_reservation SET status = #{to}, updated_at = #{at} "
             + "WHERE order_no = #{orderNo} AND sku_id = #{skuId} AND status = 'RESERVED'")
     int settle(@Param("orderNo") String orderNo, @Param("skuId") long skuId, @Param("to") String to, @Param("at") Instant at);
+
+    /** Orders still holding units they reserved before {@code before}: candidates for the stale-reservation sweep. */
+    @Select("SELECT DISTINCT order_no FROM stock_reservation WHERE status = 'RESERVED' AND created_at < #{before} "
+            + "AND order_no > #{after} ORDER BY order_no LIMIT #{limit}")
+    List<String> reservedBefore(@Param("before") Instant before, @Param("after") String after, @Param("limit") int limit);
 }

@@ -1,0 +1,1 @@
+CREATE TABLE fixture_cure (name VARCHAR(64) NOT NULL PRIMARY KEY);

@@ -1,0 +1,161 @@
+package com.siyumall.order.checkout;
+
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.order.clients.Benefits;
+import com.siyumall.order.clients.ProductClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The durable side of checkout: a saga row per order attempt, written before anything is taken; completed with its
+ * order; otherwise compensated — at once when a step fails, by {@link #recover()} when the process died or the undo
+ * failed. An undo that fails is retried with backoff until it succeeds, visible in {@code mall.sagas.unfinished{status}}
+ * and at {@code GET /admin/ops/sagas}.
+ *
+ * <p>When a step's answer was lost (a timeout, a 5xx), the step may still commit at its owner after the immediate undo
+ * ran; the saga then stays COMPENSATING and is undone once more after {@code settle-after}, when any such step has long
+ * finished. Definite refusals (a 4xx) need no second pass.
+ */
+@Service
+public class CheckoutSagas {
+    private static final Logger log = LoggerFactory.getLogger(CheckoutSagas.class);
+
+    private final CheckoutSagaMapper sagas;
+    private final ProductClient products;
+    private final Benefits benefits;
+    private final Clock clock;
+    private final Duration deadline;
+    private final Duration settleAfter;
+    private final Map<String, Long> unfinished = new ConcurrentHashMap<>();
+
+    CheckoutSagas(CheckoutSagaMapper sagas, ProductClient products, Benefits benefits, Clock clock, MeterRegistry metrics,
+                  @Value("${siyumall.checkout.saga-deadline:60s}") Duration deadline,
+                  @Value("${siyumall.checkout.settle-after:30s}") Duration settleAfter) {
+        this.sagas = sagas;
+        this.products = products;
+        this.benefits = benefits;
+        this.clock = clock;
+        this.deadline = deadline;
+        this.settleAfter = settleAfter;
+        for (CheckoutSaga.Status status : List.of(CheckoutSaga.Status.STARTED, CheckoutSaga.Status.COMPENSATING)) {
+            Gauge.builder("mall.sagas.unfinished", unfinished, u -> u.getOrDefault(status.name(), 0L))
+                    .tag("saga", "checkout").tag("status", status.name()).register(metrics);
+        }
+    }
+
+    /** Writes the saga (committed on its own, before any step) and returns it. */
+    CheckoutSaga start(String orderNo, long memberId, Quote quote, Long couponId) {
+        CheckoutSaga saga = CheckoutSaga.start(orderNo, memberId, quote, couponId, clock.instant(), deadline);
+        sagas.insert(saga);
+        return saga;
+    }
+
+    /**
+     * Marks the saga done, inside the transaction that writes its order; refuses (503 BUSY, the order is not written)
+     * when the recovery job has begun undoing it because the attempt ran past its deadline.
+     */
+    void complete(String orderNo) {
+        if (sagas.complete(orderNo, clock.instant()) == 0) {
+            throw new BusinessException(com.siyumall.common.error.CommonError.BUSY);
+        }
+    }
+
+    /** A step failed: give back everything the saga may have taken. Never throws; what fails is retried later. */
+    void compensate(CheckoutSaga saga, RuntimeException cause) {
+        Instant now = clock.instant();
+        if (sagas.compensating(saga.orderNo(), now) == 0) {
+            return; // completed meanwhile (cannot be, the order was not written) or compensated by recovery
+        }
+        boolean definite = cause instanceof BusinessException refusal && refusal.errorCode().status().is4xxClientError();
+        undo(saga, definite);
+    }
+
+    /** Every saga left STARTED past its deadline (a dead process) or COMPENSATING and due: undone. */
+    @Scheduled(fixedDelayString = "${siyumall.checkout.recover-every:10s}", initialDelayString = "${siyumall.checkout.recover-first-after:5s}")
+    public void recover() {
+        try {
+            recoverDue();
+        } catch (RuntimeException e) {
+            log.warn("Checkout saga recovery could not finish (database unreachable?); the next round will: {}", e.toString());
+        }
+    }
+
+    private void recoverDue() {
+        Instant now = clock.instant();
+        for (CheckoutSaga saga : sagas.due(now, 200)) {
+            if (sagas.compensating(saga.orderNo(), now) == 1) {
+                if (saga.status() == CheckoutSaga.Status.STARTED) {
+                    log.warn("Checkout saga {} was left unfinished (since {}); compensating it", saga.orderNo(), saga.createdAt());
+                }
+                // a saga found STARTED may have a step still running at its owner only if it outlived its deadline by
+                // less than a call's timeout; the deadline is far longer, so this undo is the last one needed
+                undo(saga, true);
+            }
+        }
+        Map<String, Long> counts = new ConcurrentHashMap<>();
+        sagas.unfinishedCounts().forEach(row -> counts.put((String) row.get("status"), ((Number) row.get("n")).longValue()));
+        unfinished.clear();
+        unfinished.putAll(counts);
+    }
+
+    private void undo(CheckoutSaga saga, boolean lastPass) {
+        String orderNo = saga.orderNo();
+        try {
+            if (saga.points() > 0) {
+                benefits.releasePoints(saga.memberId(), saga.points(), orderNo);
+            }
+            if (saga.couponId() != null) {
+                benefits.unlockCoupon(saga.memberId(), saga.couponId(), orderNo);
+            }
+            if (saga.firstPurchase()) {
+                benefits.releaseFirstPurchase(orderNo);
+            }
+            if (saga.takesSeat()) {
+                benefits.releaseGroupBuySeat(orderNo);
+            }
+            products.release(orderNo);
+        } catch (RuntimeException failure) {
+            Instant now = clock.instant();
+            log.warn("Undoing checkout saga {} failed (attempt {}); retrying later: {}", orderNo, saga.attempts() + 1, failure.toString());
+            sagas.retryAt(orderNo, 1, now.plus(CheckoutSaga.backoff(saga.attempts())), truncate(failure.toString()), now);
+            return;
+        }
+        Instant now = clock.instant();
+        if (lastPass) {
+            sagas.compensated(orderNo, now);
+        } else {
+            sagas.retryAt(orderNo, 0, now.plus(settleAfter), null, now);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    public IPage<CheckoutSaga> page(CheckoutSaga.Status status, PageQuery page) {
+        return sagas.page(new Page<>(page.pageOrDefault(), page.sizeOrDefault()), status == null ? null : status.name());
+    }
+
+    public List<OrderAttempt> attempts(List<String> orderNos) {
+        return sagas.attempts(orderNos);
+    }
+
+    public CheckoutSaga find(String orderNo) {
+        return sagas.find(orderNo);
+    }
+}
