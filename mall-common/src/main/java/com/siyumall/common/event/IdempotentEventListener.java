@@ -66,6 +66,11 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
         this.maxDeliveries = maxDeliveries;
     }
 
+    /** The record this consumer reads the payload into (its own copy of the producer's fields). */
+    public final Class<T> payloadType() {
+        return payloadType;
+    }
+
     /** Applies the event's effect. Runs inside the transaction that records the event as handled. */
     protected abstract void handle(T event, EventEnvelope envelope);
 

@@ -1,6 +1,7 @@
 package com.siyumall.common.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.web.IdempotencyKeyHousekeeping;
 import com.siyumall.common.web.IdempotentRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
@@ -40,6 +41,13 @@ public class PersistenceConfiguration {
     IdempotentRequests idempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock,
                                           @Value("${siyumall.idempotency.lease:60s}") java.time.Duration lease) {
         return new IdempotentRequests(jdbc, json, clock, lease);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    IdempotencyKeyHousekeeping idempotencyKeyHousekeeping(JdbcTemplate jdbc, Clock clock,
+                                                          @Value("${siyumall.idempotency.keep-done:7d}") java.time.Duration keepDone) {
+        return new IdempotencyKeyHousekeeping(jdbc, clock, keepDone);
     }
 
     @Bean

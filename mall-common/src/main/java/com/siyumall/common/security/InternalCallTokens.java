@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Service-to-service authentication for {@code /internal/**}: a short-lived HS256 token in {@code X-Internal-Token},
@@ -29,6 +31,8 @@ public class InternalCallTokens {
     private final String serviceName;
     private final Clock clock;
     private volatile CachedToken cached;
+    /** Tokens verified before (each caller reuses its token for four minutes): parsed and checked once, not per call. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public InternalCallTokens(String secret, String serviceName, Clock clock) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -70,6 +74,32 @@ public class InternalCallTokens {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (known.expiresAt().isAfter(clock.instant())) {
+                return Optional.of(known.service());
+            }
+            verified.remove(token);
+        }
+        Optional<String> service = check(token);
+        service.ifPresent(name -> {
+            if (verified.size() >= 1_000) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(name, expiryOf(token)));
+        });
+        return service;
+    }
+
+    private static Instant expiryOf(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant();
+        } catch (ParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private Optional<String> check(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(secret))) {
@@ -87,4 +117,6 @@ public class InternalCallTokens {
     }
 
     private record CachedToken(String value, Instant expiresAt) {}
+
+    private record Verified(String service, Instant expiresAt) {}
 }

@@ -109,4 +109,23 @@ class IdempotentWritesTest {
         }
         assertThat(jdbc.queryForObject("SELECT status FROM idempotency_record WHERE idem_key = ?", String.class, key)).isEqualTo("DONE");
     }
+
+    @Autowired
+    IdempotencyKeyHousekeeping housekeeping;
+
+    @Test
+    void noKeyStaysInProgressPastItsLease() {
+        String expired = UUID.randomUUID().toString();
+        String live = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO idempotency_record (scope, owner_id, idem_key, request_hash, status, lease_until, created_at, updated_at) "
+                + "VALUES ('fixture.bump:SHOPPER', 7, ?, 'h', 'IN_PROGRESS', ?, ?, ?)", expired, Timestamp.from(Instant.now().minusSeconds(5)), now, now);
+        jdbc.update("INSERT INTO idempotency_record (scope, owner_id, idem_key, request_hash, status, lease_until, created_at, updated_at) "
+                + "VALUES ('fixture.bump:SHOPPER', 7, ?, 'h', 'IN_PROGRESS', ?, ?, ?)", live, Timestamp.from(Instant.now().plusSeconds(60)), now, now);
+
+        assertThat(housekeeping.expire()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?", Integer.class, expired)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?", Integer.class, live)).isEqualTo(1);
+    }
 }

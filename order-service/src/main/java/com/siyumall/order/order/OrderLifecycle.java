@@ -139,6 +139,21 @@ public class OrderLifecycle {
         return true;
     }
 
+    /**
+     * The order's group reached its outcome ({@link Order#GROUP_SUCCEEDED}: it may ship; {@link Order#GROUP_FAILED}):
+     * once, from PENDING, with a history row. False when it was decided before or the order is not in that group.
+     */
+    @Transactional
+    public boolean groupBuyOutcome(String orderNo, long groupId, String outcome) {
+        Instant now = clock.instant();
+        if (orders.groupBuyOutcome(orderNo, groupId, outcome, now) == 0) {
+            return false;
+        }
+        String status = orders.selectById(orderNo).getStatus().name();
+        orders.history(IdWorker.getId(), orderNo, status, status, "GROUP_BUY_" + outcome, now);
+        return true;
+    }
+
     public void recordPrepay(String orderNo, String prepayId) {
         orders.recordPrepay(orderNo, prepayId, clock.instant());
     }

@@ -28,8 +28,9 @@ public interface OrderMapper extends BaseMapper<Order> {
     int markShipped(@Param("orderNo") String orderNo, @Param("carrier") String carrier, @Param("trackingNo") String trackingNo,
                     @Param("at") Instant at);
 
-    /** The order's group succeeded (it may ship) or failed. */
-    @Update("UPDATE orders SET group_buy_status = #{status}, updated_at = #{at} WHERE order_no = #{orderNo} AND group_buy_group_id = #{groupId}")
+    /** The order's group succeeded (it may ship) or failed: once, from PENDING (0 rows: decided before, or not its group). */
+    @Update("UPDATE orders SET group_buy_status = #{status}, updated_at = #{at} WHERE order_no = #{orderNo} AND group_buy_group_id = #{groupId} "
+            + "AND group_buy_status = 'PENDING'")
     int groupBuyOutcome(@Param("orderNo") String orderNo, @Param("groupId") long groupId, @Param("status") String status,
                         @Param("at") Instant at);
 

@@ -2,6 +2,7 @@ package com.siyumall.promotion.firstpurchase;
 
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.event.AbsentIn;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
@@ -127,7 +128,7 @@ public class FirstPurchases {
     }
 
     /** order-service's OrderPaid / OrderCancelled, as read here. */
-    record OrderSettled(String orderNo, long memberId, Instant paidAt) {}
+    record OrderSettled(String orderNo, long memberId, @AbsentIn("OrderCancelled") Instant paidAt) {}
 
     @Component
     @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderPaid", consumerGroup = "promotion-first-purchase-paid")
