@@ -59,6 +59,7 @@ public final class CostLedger {
                 case "race" -> race();
                 case "claim" -> claims();
                 case "idle" -> idle();
+                case "kill-order" -> killOrderService();
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
             }
         }
@@ -143,6 +144,79 @@ public final class CostLedger {
         int issued = call("GET", "/admin/coupon-templates/" + templateId, merchant, null).body.path("issuedQuantity").asInt();
         notes.add(String.format("Claims: issued %d; accepted in the measured window %d (the warm-up claimed the rest)", issued,
                 result.outcomes().getOrDefault("201", 0)));
+    }
+
+    /**
+     * Chaos: shoppers loop the order cycle while order-service is killed with SIGKILL after a third of the window
+     * (run-local.sh starts it again). Afterwards, once every saga had its deadline and a recovery round, the units
+     * reserved on the SKU must equal the units of its live orders, and no Idempotency-Key may stay IN_PROGRESS past
+     * its lease. Reads the databases directly (MYSQL_HOST/PORT/USER/PASSWORD, defaults of the dev stack).
+     */
+    private void killOrderService() throws Exception {
+        String skuId = newProduct("chaos", 100_000).path("skus").get(0).path("skuId").asText();
+        String storeId = call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null).body
+                .path("items").get(0).path("storeId").asText();
+        List<String> tokens = shoppers("chaos", USERS);
+        String item = "{\"skuId\":\"" + skuId + "\",\"quantity\":1}";
+        String order = "{\"items\":[" + item + "],\"storeId\":\"" + storeId + "\"}";
+        Thread killer = new Thread(() -> {
+            try {
+                Thread.sleep(SECONDS * 1000L / 3);
+                ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("order-service-0"))
+                        .forEach(p -> {
+                            System.out.println("kill -9 order-service " + p.pid());
+                            p.destroyForcibly();
+                        });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "chaos-killer");
+        killer.start();
+        Load.Result result = Load.closed(USERS, SECONDS, (user, i) -> {
+            Answer answer = call("POST", "/api/orders", tokens.get(user), order, UUID.randomUUID().toString());
+            return answer.status + (answer.status >= 400 ? " " + answer.body.path("code").asText("") : "");
+        });
+        killer.join();
+        System.out.println("load done: " + result.outcomes() + "; waiting for order-service and for recovery");
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        System.getProperty("orderUrl", "http://127.0.0.1:8082") + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(1000);
+        }
+        Thread.sleep(Long.getLong("settleMillis", 100_000L)); // saga deadline 60 s + a recovery round + a settle pass
+        String host = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("MYSQL_PORT", "3306");
+        String dbUser = System.getenv().getOrDefault("MYSQL_USER", "root");
+        String dbPassword = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
+        try (java.sql.Connection product = java.sql.DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/siyumall_product", dbUser, dbPassword);
+             java.sql.Connection orders = java.sql.DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/siyumall_order", dbUser, dbPassword)) {
+            long reserved = single(product, "SELECT reserved FROM sku_stock WHERE sku_id = " + skuId);
+            long inLiveOrders = single(orders, "SELECT COALESCE(SUM(l.quantity), 0) FROM order_line l JOIN orders o ON o.order_no = l.order_no "
+                    + "WHERE l.sku_id = " + skuId + " AND o.status = 'UNPAID'");
+            long stuckKeys = single(orders, "SELECT COUNT(*) FROM idempotency_record WHERE status = 'IN_PROGRESS' AND lease_until < NOW(3)");
+            long unfinished = single(orders, "SELECT COUNT(*) FROM checkout_saga WHERE status IN ('STARTED', 'COMPENSATING')");
+            long compensated = single(orders, "SELECT COUNT(*) FROM checkout_saga WHERE status = 'COMPENSATED'");
+            notes.add(String.format("Chaos (kill -9 of order-service a third into %d s of %d looping shoppers): answers %s; afterwards "
+                            + "reserved %d vs %d units in live orders — %s; Idempotency-Keys IN_PROGRESS past their lease: %d; sagas "
+                            + "unfinished: %d (compensated in all: %d)", SECONDS, USERS, result.outcomes(), reserved, inLiveOrders,
+                    reserved == inLiveOrders ? "equal" : "**" + (reserved - inLiveOrders) + " units held by no order**", stuckKeys,
+                    unfinished, compensated));
+        }
+    }
+
+    private static long single(java.sql.Connection db, String sql) throws java.sql.SQLException {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** The whole stack doing nothing: cores busy per process over the window. */

@@ -29,6 +29,14 @@ interface CheckoutSagaMapper {
             + "WHERE order_no = #{orderNo} AND status IN ('STARTED', 'COMPENSATING')")
     int compensating(@Param("orderNo") String orderNo, @Param("at") Instant at);
 
+    /**
+     * A recoverer takes a due saga for {@code until}: one instance at a time undoes it (the others find it not due);
+     * if that instance dies, the saga is due again at {@code until}.
+     */
+    @Update("UPDATE checkout_saga SET status = 'COMPENSATING', next_attempt_at = #{until}, updated_at = #{at} "
+            + "WHERE order_no = #{orderNo} AND status IN ('STARTED', 'COMPENSATING') AND next_attempt_at <= #{at}")
+    int claimDue(@Param("orderNo") String orderNo, @Param("at") Instant at, @Param("until") Instant until);
+
     @Update("UPDATE checkout_saga SET status = 'COMPENSATED', last_error = NULL, updated_at = #{at} "
             + "WHERE order_no = #{orderNo} AND status = 'COMPENSATING'")
     int compensated(@Param("orderNo") String orderNo, @Param("at") Instant at);

@@ -34,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Service
 public class CheckoutSagas {
     private static final Logger log = LoggerFactory.getLogger(CheckoutSagas.class);
+    /** How long a recoverer holds a due saga: longer than an undo's calls can take (5 s each). */
+    private static final Duration CLAIM = Duration.ofMinutes(1);
 
     private final CheckoutSagaMapper sagas;
     private final ProductClient products;
@@ -98,7 +100,7 @@ public class CheckoutSagas {
     private void recoverDue() {
         Instant now = clock.instant();
         for (CheckoutSaga saga : sagas.due(now, 200)) {
-            if (sagas.compensating(saga.orderNo(), now) == 1) {
+            if (sagas.claimDue(saga.orderNo(), now, now.plus(CLAIM)) == 1) {
                 if (saga.status() == CheckoutSaga.Status.STARTED) {
                     log.warn("Checkout saga {} was left unfinished (since {}); compensating it", saga.orderNo(), saga.createdAt());
                 }

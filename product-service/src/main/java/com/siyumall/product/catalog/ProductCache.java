@@ -21,13 +21,19 @@ class ProductCache {
     private static final Duration LIST_TTL = Duration.ofSeconds(30);
 
     private final RLocalCachedMap<String, String> details;
+    private final RLocalCachedMap<String, String> facts;
     private final RedissonClient redis;
     private final RedisKeys keys;
 
     ProductCache(RedissonClient redis, RedisKeys keys) {
         this.redis = redis;
         this.keys = keys;
-        this.details = redis.getLocalCachedMap(LocalCachedMapOptions.<String, String>name(keys.key("product:detail:v1"))
+        this.details = nearCached(redis, keys.key("product:detail:v1"));
+        this.facts = nearCached(redis, keys.key("product:facts:v1"));
+    }
+
+    private static RLocalCachedMap<String, String> nearCached(RedissonClient redis, String name) {
+        return redis.getLocalCachedMap(LocalCachedMapOptions.<String, String>name(name)
                 .codec(StringCodec.INSTANCE)
                 .cacheSize(10_000)
                 .timeToLive(Duration.ofMinutes(30))
@@ -35,15 +41,24 @@ class ProductCache {
                 .reconnectionStrategy(LocalCachedMapOptions.ReconnectionStrategy.CLEAR));
     }
 
+    /** What checkout and stock ask of a product and its SKUs (any status), from the same two-level cache as details. */
+    String facts(long spuId, Supplier<String> loader) {
+        return cached(facts, spuId, loader);
+    }
+
     String detail(long spuId, Supplier<String> loader) {
+        return cached(details, spuId, loader);
+    }
+
+    private static String cached(RLocalCachedMap<String, String> map, long spuId, Supplier<String> loader) {
         String key = Long.toString(spuId);
-        String cached = details.get(key);
+        String cached = map.get(key);
         if (cached != null) {
             return cached;
         }
         String loaded = loader.get();
         if (loaded != null) {
-            details.fastPut(key, loaded);
+            map.fastPut(key, loaded);
         }
         return loaded;
     }
@@ -68,6 +83,7 @@ class ProductCache {
     void evictAfterCommit(long spuId) {
         Runnable evict = () -> {
             details.fastRemove(Long.toString(spuId));
+            facts.fastRemove(Long.toString(spuId));
             redis.getAtomicLong(keys.key("product:list:generation")).incrementAndGet();
         };
         AfterCommit.run(evict);
