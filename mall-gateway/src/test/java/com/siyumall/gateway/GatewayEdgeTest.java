@@ -39,6 +39,8 @@ class GatewayEdgeTest {
                 "--spring.autoconfigure.exclude=org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");
         String productUrl = "http://127.0.0.1:" + product.getEnvironment().getProperty("local.server.port");
         gateway = GatewayApplication.application().run("--server.port=0", "--PRODUCT_SERVICE_URL=" + productUrl,
+                // an order-service that is down: nothing listens on that port
+                "--ORDER_SERVICE_URL=http://127.0.0.1:" + closedPort(),
                 "--RATE_LIMIT_PER_MEMBER=5", "--RATE_LIMIT_PER_IP=1000",
                 // product-service's libraries share this class path; the gateway itself has no database or broker
                 "--spring.autoconfigure.exclude=" + String.join(",",
@@ -47,6 +49,14 @@ class GatewayEdgeTest {
                         "com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration",
                         "org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration"));
         base = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -84,6 +94,18 @@ class GatewayEdgeTest {
         assertThat(tree.statusCode()).isEqualTo(200);
         assertThat(json.readTree(tree.body()).path("items").findValuesAsText("name")).contains(name);
         assertThat(tree.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503ProblemWithRetryAfterNotA500() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/orders", TestTokens.shopper(3), "{\"items\":[]}",
+                Map.of("Accept-Language", "en", "Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(response.headers().firstValue("Retry-After")).contains("1");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("code").asText()).isEqualTo("UPSTREAM_UNAVAILABLE");
+        assertThat(problem.path("status").asInt()).isEqualTo(503);
     }
 
     @Test

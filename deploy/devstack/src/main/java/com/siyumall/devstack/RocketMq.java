@@ -123,6 +123,9 @@ public final class RocketMq {
         storeConfig.setMaxIndexNum(1000);
         storeConfig.setMaxHashSlotNum(4000);
         storeConfig.setMaxMessageSize(256 * 1024);
+        // the timer wheel (7 days of slots, ~38 MB) is copied and flushed every second by default: the broker's largest
+        // idle cost. Every 10 s is plenty for a dev stack (a crash may delay a timer, the services' sweeps catch it).
+        storeConfig.setTimerFlushIntervalMs(10_000);
 
         BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), storeConfig);
         if (!broker.initialize()) {
