@@ -53,7 +53,7 @@ public class CheckoutService {
                     ObjectMapper json, Clock clock, MeterRegistry metrics,
                     @Value("${siyumall.order.unpaid-timeout:15m}") Duration unpaidTimeout,
                     @Value("${siyumall.checkout.max-concurrent-submits:8}") int maxConcurrentSubmits,
-                    @Value("${siyumall.checkout.max-wait-for-admission:3s}") Duration maxWaitForAdmission) {
+                    @Value("${siyumall.checkout.max-wait-for-admission:2s}") Duration maxWaitForAdmission) {
         this.pricing = pricing;
         this.products = products;
         this.benefits = benefits;
