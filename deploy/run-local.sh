@@ -46,7 +46,10 @@ stop_all() {
     say "stopped"
   fi
 }
-trap stop_all INT TERM EXIT
+# a signal stops everything and ends the script (the supervising loop below must not restart what stop_all stopped)
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
 
 for name in mall-gateway "${SERVICES[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${PORTS[$name]}") 2>/dev/null; then
