@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One order attempt's saga: what it may take from other services, written before the first step runs, so whatever
- * happens to this process, the recovery job knows what to give back. Every step and every undo is idempotent by the
- * order number, and undoing a step that never ran does nothing — so the plan alone is enough, no per-step record.
+ * One order attempt's saga: what it may take from other services, written before the step that takes it runs, so
+ * whatever happens to this process, the recovery job knows what to give back. It starts with the stock (and the seat
+ * and coupon the request names) and learns the first-purchase claim and the points from the quote, priced once the
+ * stock is held — a sold-out attempt is refused after one call. Every step and every undo is idempotent by the order
+ * number, and undoing a step that never ran does nothing — so the plan alone is enough, no per-step record.
  *
  * <pre>
  * STARTED ──order written──▶ COMPLETED
@@ -19,10 +21,18 @@ public record CheckoutSaga(String orderNo, long memberId, Status status, boolean
                            long points, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt) {
     public enum Status { STARTED, COMPLETED, COMPENSATING, COMPENSATED }
 
-    /** A new saga for an order attempt; unfinished at {@code deadline}, it is compensated by the recovery job. */
-    static CheckoutSaga start(String orderNo, long memberId, Quote quote, Long couponId, Instant now, Duration deadline) {
-        return new CheckoutSaga(orderNo, memberId, Status.STARTED, quote.groupBuy() != null, quote.firstPurchaseActivityId() != null,
-                couponId, quote.pointsUsed(), 0, now.plus(deadline), null, now);
+    /**
+     * A new saga for an order attempt, taking stock, and the group-buy seat and coupon when the request names them;
+     * unfinished at {@code deadline}, it is compensated by the recovery job.
+     */
+    static CheckoutSaga start(String orderNo, long memberId, boolean takesSeat, Long couponId, Instant now, Duration deadline) {
+        return new CheckoutSaga(orderNo, memberId, Status.STARTED, takesSeat, false, couponId, 0, 0, now.plus(deadline), null, now);
+    }
+
+    /** The same saga, also taking what the quote uses: the first-purchase price and points. */
+    CheckoutSaga priced(Quote quote) {
+        return new CheckoutSaga(orderNo, memberId, status, takesSeat || quote.groupBuy() != null, quote.firstPurchaseActivityId() != null,
+                couponId, quote.pointsUsed(), attempts, nextAttemptAt, lastError, createdAt);
     }
 
     /**

@@ -22,6 +22,15 @@ interface CheckoutSagaMapper {
             + "#{s.firstPurchase}, #{s.couponId}, #{s.points}, 0, #{s.nextAttemptAt}, #{s.createdAt}, #{s.createdAt})")
     void insert(@Param("s") CheckoutSaga saga);
 
+    /** What the saga will take beyond the stock, learned from the quote, before those steps run. */
+    @Update("UPDATE checkout_saga SET takes_seat = #{s.takesSeat}, first_purchase = #{s.firstPurchase}, points = #{s.points}, "
+            + "updated_at = #{at} WHERE order_no = #{s.orderNo} AND status = 'STARTED'")
+    int plan(@Param("s") CheckoutSaga saga, @Param("at") Instant at);
+
+    /** Refused before it took anything: nothing to give back. */
+    @Update("UPDATE checkout_saga SET status = 'COMPENSATED', updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'STARTED'")
+    int refusedBeforeTaking(@Param("orderNo") String orderNo, @Param("at") Instant at);
+
     @Update("UPDATE checkout_saga SET status = 'COMPLETED', updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'STARTED'")
     int complete(@Param("orderNo") String orderNo, @Param("at") Instant at);
 

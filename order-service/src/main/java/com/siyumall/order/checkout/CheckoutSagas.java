@@ -61,10 +61,22 @@ public class CheckoutSagas {
     }
 
     /** Writes the saga (committed on its own, before any step) and returns it. */
-    CheckoutSaga start(String orderNo, long memberId, Quote quote, Long couponId) {
-        CheckoutSaga saga = CheckoutSaga.start(orderNo, memberId, quote, couponId, clock.instant(), deadline);
+    CheckoutSaga start(String orderNo, long memberId, boolean takesSeat, Long couponId) {
+        CheckoutSaga saga = CheckoutSaga.start(orderNo, memberId, takesSeat, couponId, clock.instant(), deadline);
         sagas.insert(saga);
         return saga;
+    }
+
+    /**
+     * Records what the quote adds to the saga before those steps run; refuses (503 BUSY) when the recovery job has begun
+     * undoing the attempt because it ran past its deadline.
+     */
+    CheckoutSaga priced(CheckoutSaga saga, Quote quote) {
+        CheckoutSaga priced = saga.priced(quote);
+        if (sagas.plan(priced, clock.instant()) == 0) {
+            throw new BusinessException(com.siyumall.common.error.CommonError.BUSY);
+        }
+        return priced;
     }
 
     /**
@@ -77,13 +89,20 @@ public class CheckoutSagas {
         }
     }
 
-    /** A step failed: give back everything the saga may have taken. Never throws; what fails is retried later. */
-    void compensate(CheckoutSaga saga, RuntimeException cause) {
+    /**
+     * A step failed: give back everything the saga may have taken. Never throws; what fails is retried later. When the
+     * first step (the stock) was refused outright, nothing was taken and nobody is asked.
+     */
+    void compensate(CheckoutSaga saga, RuntimeException cause, boolean anythingTaken) {
         Instant now = clock.instant();
+        boolean definite = cause instanceof BusinessException refusal && refusal.errorCode().status().is4xxClientError();
+        if (!anythingTaken && definite) {
+            sagas.refusedBeforeTaking(saga.orderNo(), now);
+            return;
+        }
         if (sagas.compensating(saga.orderNo(), now) == 0) {
             return; // completed meanwhile (cannot be, the order was not written) or compensated by recovery
         }
-        boolean definite = cause instanceof BusinessException refusal && refusal.errorCode().status().is4xxClientError();
         undo(saga, definite);
     }
 

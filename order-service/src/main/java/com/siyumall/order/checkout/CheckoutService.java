@@ -25,9 +25,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Checkout as a durable saga ({@link CheckoutSagas}): price the basket, write the saga, reserve stock, take the
- * group-buy seat, claim the first-purchase price, lock the coupon, hold points, then write the order and complete the
- * saga in one transaction. A step that fails gives back everything the saga may have taken and the member gets the
+ * Checkout as a durable saga ({@link CheckoutSagas}): write the saga, reserve stock, price the basket (and record
+ * what the quote adds to the saga), take the group-buy seat, claim the first-purchase price, lock the coupon, hold
+ * points, then write the order and complete the saga in one transaction. A step that fails gives back everything the saga may have taken and the member gets the
  * step's own 409; a process that dies mid-way leaves the saga to the recovery job. Submits pass admission control
  * ({@code siyumall.checkout.max-concurrent-submits}, waiting at most {@code max-wait-for-admission}): beyond it a fast
  * 503 BUSY.
@@ -94,11 +94,15 @@ public class CheckoutService {
         if (submission.storeId() != null && !members.store(submission.storeId()).isOperating()) {
             throw new BusinessException(CheckoutError.STORE_CLOSED, submission.storeId());
         }
-        Quote quote = pricing.quote(basketOf(memberId, submission));
         String orderNo = "O" + IdWorker.getIdStr();
-        CheckoutSaga saga = sagas.start(orderNo, memberId, quote, submission.couponId());
+        CheckoutSaga saga = sagas.start(orderNo, memberId, submission.groupBuy() != null, submission.couponId());
+        boolean reserved = false;
         try {
-            products.reserve(orderNo, quote.lines().stream().map(l -> new ProductClient.Line(l.skuId(), l.quantity())).toList());
+            // the stock first: a sold-out attempt is refused after one call, before it is priced
+            products.reserve(orderNo, submission.items().stream().map(i -> new ProductClient.Line(i.skuId(), i.quantity())).toList());
+            reserved = true;
+            Quote quote = pricing.quote(basketOf(memberId, submission));
+            saga = sagas.priced(saga, quote);
             Long groupId = null;
             if (saga.takesSeat()) {
                 groupId = benefits.takeGroupBuySeat(memberId, quote.groupBuy(), orderNo);
@@ -131,7 +135,7 @@ public class CheckoutService {
             carts.removeAll(memberId, lines.stream().map(OrderLine::getSkuId).toList());
             return new Submitted(orderNo, order.getStatus().name(), order.getPayAmount(), expiresAt);
         } catch (RuntimeException failure) {
-            sagas.compensate(saga, failure);
+            sagas.compensate(saga, failure, reserved);
             throw failure;
         }
     }

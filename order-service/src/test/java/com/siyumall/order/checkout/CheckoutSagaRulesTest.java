@@ -20,23 +20,26 @@ class CheckoutSagaRulesTest {
     }
 
     @Test
-    void theSagaPlansToGiveBackOnlyWhatItsQuoteTakes() {
+    void theSagaStartsWithTheStockAndWhatTheRequestNamesAndLearnsTheRestFromTheQuote() {
         Instant now = Instant.parse("2026-12-02T02:00:00Z");
-        Quote plain = new Quote(1000, List.of(), 0, 0, 0, 1000, List.of(), null, null);
-        CheckoutSaga saga = CheckoutSaga.start("O1", 7, plain, null, now, Duration.ofSeconds(60));
+        CheckoutSaga saga = CheckoutSaga.start("O1", 7, false, null, now, Duration.ofSeconds(60));
         assertThat(saga.status()).isEqualTo(CheckoutSaga.Status.STARTED);
         assertThat(saga.takesSeat()).isFalse();
         assertThat(saga.firstPurchase()).isFalse();
         assertThat(saga.couponId()).isNull();
         assertThat(saga.points()).isZero();
         assertThat(saga.nextAttemptAt()).as("its deadline").isEqualTo(now.plusSeconds(60));
+        Quote plain = new Quote(1000, List.of(), 0, 0, 0, 1000, List.of(), null, null);
+        assertThat(saga.priced(plain)).isEqualTo(saga);
 
+        CheckoutSaga groupBuyWithCoupon = CheckoutSaga.start("O2", 7, true, 99L, now, Duration.ofSeconds(60));
         Quote everything = new Quote(1000, List.of(), 300, 3, 0, 997, List.of(), 42L,
                 new com.siyumall.order.clients.PromotionClient.GroupBuyRef(5, null));
-        CheckoutSaga full = CheckoutSaga.start("O2", 7, everything, 99L, now, Duration.ofSeconds(60));
+        CheckoutSaga full = groupBuyWithCoupon.priced(everything);
         assertThat(full.takesSeat()).isTrue();
         assertThat(full.firstPurchase()).isTrue();
         assertThat(full.couponId()).isEqualTo(99L);
         assertThat(full.points()).isEqualTo(300);
+        assertThat(full.nextAttemptAt()).isEqualTo(groupBuyWithCoupon.nextAttemptAt());
     }
 }
