@@ -87,6 +87,17 @@ class OutboxEventsTest {
     }
 
     @Test
+    void anEventOfALaterVersionWithFieldsTheConsumerDoesNotKnowIsStillHandled() throws Exception {
+        String name = "newer-" + UUID.randomUUID();
+        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"CounterBumped\",\"key\":\"" + name + "\",\"version\":2,"
+                + "\"payload\":{\"counter\":\"" + name + "\",\"by\":3,\"reason\":\"a field added by the producer\"}}";
+        rocketMQ.getProducer().send(new Message("MALL_TEST_EVENTS", "CounterBumped", name, body.getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(3).equals(counter(name)));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE body LIKE ?", Integer.class, "%" + name + "%")).isZero();
+    }
+
+    @Test
     void publishingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> bumperEvents().publish("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped("x", 1)))
                 .isInstanceOf(IllegalStateException.class);
