@@ -39,6 +39,9 @@ public final class CostLedger {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The race looks at the SKU again this long after the last answer (sagas settle, timers, sweeps). */
+    private static final Duration RACE_RECHECK_AFTER = Duration.ofSeconds(15);
+
     private final ProcessCpu cpu = new ProcessCpu();
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -83,8 +86,7 @@ public final class CostLedger {
     /** cart add → preview → submit (pick-up at a demo store); one operation is the whole cycle, its outcome the submit's. */
     private void orderCycle() throws Exception {
         String skuId = newProduct("cycle", 1_000_000).path("skus").get(0).path("skuId").asText();
-        String storeId = call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null).body
-                .path("items").get(0).path("storeId").asText();
+        String storeId = demoStore();
         List<String> tokens = shoppers("cycle", USERS);
         String item = "{\"skuId\":\"" + skuId + "\",\"quantity\":1}";
         String order = "{\"items\":[" + item + "],\"storeId\":\"" + storeId + "\"}";
@@ -109,8 +111,7 @@ public final class CostLedger {
         JsonNode product = newProduct("race", units);
         String spuId = product.path("spuId").asText();
         String skuId = product.path("skus").get(0).path("skuId").asText();
-        String storeId = call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null).body
-                .path("items").get(0).path("storeId").asText();
+        String storeId = demoStore();
         List<String> tokens = shoppers("race", shoppers);
         String order = "{\"items\":[{\"skuId\":\"" + skuId + "\",\"quantity\":1}],\"storeId\":\"" + storeId + "\"}";
         Map<String, Double> before = cpu.snapshot();
@@ -124,7 +125,7 @@ public final class CostLedger {
         JsonNode sku = call("GET", "/admin/products/" + spuId, merchant, null).body.path("skus").get(0);
         String now = String.format("reserved %d, sold %d, available %d", sku.path("reserved").asInt(), sku.path("sold").asInt(),
                 sku.path("available").asInt());
-        Thread.sleep(15_000);
+        Thread.sleep(RACE_RECHECK_AFTER.toMillis()); // not waiting for a condition: the second look must see nothing drift
         sku = call("GET", "/admin/products/" + spuId, merchant, null).body.path("skus").get(0);
         notes.add(String.format("Race: %d × 201 of %d shoppers; right after: %s; 15 s later: reserved %d, sold %d, available %d "
                         + "— %s; slowest answer %.2f s", created, shoppers, now, sku.path("reserved").asInt(), sku.path("sold").asInt(),
@@ -166,9 +167,9 @@ public final class CostLedger {
      * its lease. Reads the databases directly (MYSQL_HOST/PORT/USER/PASSWORD, defaults of the dev stack).
      */
     private void killOrderService() throws Exception {
+        // the kill comes a third into the load window: a timed event of the scenario, not a wait for a condition
         String skuId = newProduct("chaos", 100_000).path("skus").get(0).path("skuId").asText();
-        String storeId = call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null).body
-                .path("items").get(0).path("storeId").asText();
+        String storeId = demoStore();
         List<String> tokens = shoppers("chaos", USERS);
         String item = "{\"skuId\":\"" + skuId + "\",\"quantity\":1}";
         String order = "{\"items\":[" + item + "],\"storeId\":\"" + storeId + "\"}";
@@ -191,26 +192,15 @@ public final class CostLedger {
         });
         killer.join();
         System.out.println("load done: " + result.outcomes() + "; waiting for order-service and for recovery");
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        System.getProperty("orderUrl", "http://127.0.0.1:8082") + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(1000);
-        }
-        Thread.sleep(Long.getLong("settleMillis", 100_000L)); // saga deadline 60 s + a recovery round + a settle pass
+        waitUntil(Duration.ofMinutes(5), CostLedger::orderServiceHealthy);
         String host = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("MYSQL_PORT", "3306");
         String dbUser = System.getenv().getOrDefault("MYSQL_USER", "root");
         String dbPassword = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
         try (java.sql.Connection product = java.sql.DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/siyumall_product", dbUser, dbPassword);
              java.sql.Connection orders = java.sql.DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/siyumall_order", dbUser, dbPassword)) {
+            // every saga the kill left behind is past its deadline (60 s) and compensated by a recovery round
+            waitUntil(Duration.ofMinutes(4), () -> single(orders, "SELECT COUNT(*) FROM checkout_saga WHERE status IN ('STARTED', 'COMPENSATING')") == 0);
             long reserved = single(product, "SELECT reserved FROM sku_stock WHERE sku_id = " + skuId);
             long inLiveOrders = single(orders, "SELECT COALESCE(SUM(l.quantity), 0) FROM order_line l JOIN orders o ON o.order_no = l.order_no "
                     + "WHERE l.sku_id = " + skuId + " AND o.status = 'UNPAID'");
@@ -225,6 +215,39 @@ public final class CostLedger {
         }
     }
 
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls {@code condition} every second until it holds; gives up (and says so) after {@code atMost}. */
+    private static void waitUntil(Duration atMost, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("Gave up waiting after " + atMost + "; measuring as things are");
+                return;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static boolean orderServiceHealthy() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(System.getProperty("orderUrl", "http://127.0.0.1:8082") + "/actuator/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String demoStore() throws Exception {
+        return call("GET", "/api/stores/nearby?lat=31.2304&lng=121.4737&radiusKm=20", null, null).body
+                .path("items").get(0).path("storeId").asText();
+    }
+
     private static long single(java.sql.Connection db, String sql) throws java.sql.SQLException {
         try (var rs = db.createStatement().executeQuery(sql)) {
             rs.next();
@@ -235,7 +258,7 @@ public final class CostLedger {
     /** The whole stack doing nothing: cores busy per process over the window. */
     private void idle() throws Exception {
         Map<String, Double> before = cpu.snapshot();
-        Thread.sleep(SECONDS * 1000L);
+        Thread.sleep(SECONDS * 1000L); // the measured idle window itself
         Map<String, Double> after = cpu.snapshot();
         StringBuilder line = new StringBuilder("Idle for " + SECONDS + " s, cores busy:");
         double total = 0;

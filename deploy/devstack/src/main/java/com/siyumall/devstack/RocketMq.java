@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * A RocketMQ 5 name server and broker in this JVM, or the external name server named by ROCKETMQ_NAMESRV.
- * Every setting here was needed by a failing run; see shared/STACK-FACTS.md ("RocketMQ in-process").
+ * Every setting here was needed by a failing run; see docs/STACK-FACTS.md ("RocketMQ in-process").
  */
 public final class RocketMq {
     private static final Logger log = LoggerFactory.getLogger(RocketMq.class);

@@ -18,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +38,7 @@ class DeadLettersTest {
     ObjectMapper json;
 
     private Integer counter(String name) {
-        List<Integer> values = jdbc.queryForList("SELECT value FROM fixture_counter WHERE name = ?", Integer.class, name);
-        return values.isEmpty() ? null : values.get(0);
+        return bumper.counter(name);
     }
 
     private ResponseEntity<String> admin(HttpMethod method, String path, String token) {

@@ -33,8 +33,7 @@ class OutboxEventsTest {
     RocketMQTemplate rocketMQ;
 
     private Integer counter(String name) {
-        List<Integer> values = jdbc.queryForList("SELECT value FROM fixture_counter WHERE name = ?", Integer.class, name);
-        return values.isEmpty() ? null : values.get(0);
+        return bumper.counter(name);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.siyumall.order.checkout;
 import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.error.CommonError;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.order.clients.Benefits;
 import com.siyumall.order.clients.ProductClient;
@@ -74,7 +75,7 @@ public class CheckoutSagas {
     CheckoutSaga priced(CheckoutSaga saga, Quote quote) {
         CheckoutSaga priced = saga.priced(quote);
         if (sagas.plan(priced, clock.instant()) == 0) {
-            throw new BusinessException(com.siyumall.common.error.CommonError.BUSY);
+            throw new BusinessException(CommonError.BUSY);
         }
         return priced;
     }
@@ -85,7 +86,7 @@ public class CheckoutSagas {
      */
     void complete(String orderNo) {
         if (sagas.complete(orderNo, clock.instant()) == 0) {
-            throw new BusinessException(com.siyumall.common.error.CommonError.BUSY);
+            throw new BusinessException(CommonError.BUSY);
         }
     }
 

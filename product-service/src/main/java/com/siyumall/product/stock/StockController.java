@@ -1,6 +1,7 @@
 package com.siyumall.product.stock;
 
 import com.siyumall.common.security.CurrentPrincipal;
+import com.siyumall.common.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -86,7 +87,7 @@ class StockController {
     @Operation(summary = "Release units reserved past their TTL by order attempts that made no order (asks order-service; "
             + "it also runs every minute); MERCHANT")
     SweepReport releaseAbandoned() {
-        CurrentPrincipal.require(com.siyumall.common.security.Role.MERCHANT);
+        CurrentPrincipal.require(Role.MERCHANT);
         return new SweepReport(staleReservations.sweep());
     }
 }
