@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import java.time.Instant;
+import java.util.List;
 
 @Mapper
 interface RefundMapper extends BaseMapper<Refund> {
@@ -33,4 +34,8 @@ interface RefundMapper extends BaseMapper<Refund> {
 
     @Select("SELECT COALESCE(SUM(amount), 0) FROM refund WHERE order_no = #{orderNo} AND status IN ('REQUESTED', 'PROCESSING', 'SUCCESS')")
     long committedAmount(String orderNo);
+
+    /** Refunds at WeChat Pay whose result has not arrived since {@code before}, oldest first. */
+    @Select("SELECT * FROM refund WHERE status = 'PROCESSING' AND updated_at < #{before} ORDER BY updated_at LIMIT #{limit}")
+    List<Refund> processingSince(@Param("before") Instant before, @Param("limit") int limit);
 }

@@ -141,7 +141,30 @@ public class RefundService {
                 Refund.Status.PROCESSING.name(), lines, restock, clock.instant()) == 0) {
             return;
         }
-        sendToWechat(refunds.selectById(refundNo), order);
+        // WeChat Pay may notify before a surrounding transaction commits; the row it looks up must be there by then
+        Refund opened = refunds.selectById(refundNo);
+        AfterCommit.run(() -> sendToWechat(opened, order));
+    }
+
+    /**
+     * Asks WeChat Pay again about a refund stuck in PROCESSING: sends it if it never got there (the process stopped
+     * after the row committed; WeChat Pay answers a repeated refund number with the first refund), otherwise books the
+     * result its notification should have brought.
+     */
+    void reconcile(Refund refund) {
+        if (refund.getRefundId() == null) {
+            sendToWechat(refund, orders.get(refund.getOrderNo()));
+            return;
+        }
+        try {
+            String status = wechat.refundQueryV3(refund.getRefundNo()).getStatus();
+            if (!"PROCESSING".equals(status)) {
+                log.warn("Refund {} is {} at WeChat Pay; its notification did not arrive", refund.getRefundNo(), status);
+                onResult(refund.getRefundNo(), status);
+            }
+        } catch (WxPayException e) {
+            log.warn("Refund {} could not be looked up at WeChat Pay: {} {}", refund.getRefundNo(), e.getErrCode(), e.getErrCodeDes());
+        }
     }
 
     private void sendToWechat(Refund refund, Order order) {
@@ -175,8 +198,8 @@ public class RefundService {
     public void onResult(String refundNo, String refundStatus) {
         Refund refund = refunds.selectById(refundNo);
         if (refund == null) {
-            log.warn("Refund notification for unknown refund {}", refundNo);
-            return;
+            // not committed yet, or not ours: a non-2xx answer makes WeChat Pay send it again later
+            throw new BusinessException(RefundError.REFUND_NOT_FOUND, refundNo);
         }
         if (!"SUCCESS".equals(refundStatus)) {
             refunds.move(refundNo, Refund.Status.PROCESSING.name(), Refund.Status.FAILED.name(), clock.instant());

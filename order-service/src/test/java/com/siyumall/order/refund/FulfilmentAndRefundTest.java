@@ -1,6 +1,8 @@
 package com.siyumall.order.refund;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
+import com.github.binarywang.wxpay.service.WxPayService;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.devstack.DevStack;
@@ -14,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +30,12 @@ class FulfilmentAndRefundTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RefundMapper refundRows;
+    @Autowired
+    RefundReconciler reconciler;
+    @Autowired
+    WxPayService wechat;
     final String merchant = TestTokens.merchant(1);
 
     @DynamicPropertySource
@@ -164,5 +173,41 @@ class FulfilmentAndRefundTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
         JsonNode stock = Shop.stockOf(product);
         assertThat(stock.path("sold").asInt()).as("shipped goods do not come back to stock").isEqualTo(2);
+    }
+
+    @Test
+    void aRefundThatNeverReachedWechatPayOrWhoseNotificationWasLostIsBookedByTheReconciler() throws Exception {
+        Shop.Product product = Shop.product(1500, 10);
+        Shop.Member member = Shop.member();
+        String neverSent = paidOrder(member, product, 1);
+        String notificationLost = paidOrder(member, product, 1);
+        long memberId = jdbc.queryForObject("SELECT member_id FROM orders WHERE order_no = ?", Long.class, neverSent);
+        long paid = jdbc.queryForObject("SELECT pay_amount FROM orders WHERE order_no = ?", Long.class, neverSent);
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+
+        // the process stopped after the refund row committed and before WeChat Pay heard of it
+        refundRows.open("RX" + neverSent.substring(1), neverSent, memberId, paid, "TEST", "PROCESSING", "[]", true, longAgo);
+        // WeChat Pay refunded, but every notification went to an address nobody answers
+        String lostNo = "RY" + notificationLost.substring(1);
+        WxPayRefundV3Request request = new WxPayRefundV3Request();
+        request.setOutTradeNo(notificationLost);
+        request.setOutRefundNo(lostNo);
+        request.setNotifyUrl("http://127.0.0.1:9/nobody-listens");
+        request.setAmount(new WxPayRefundV3Request.Amount().setRefund(Math.toIntExact(paid)).setTotal(Math.toIntExact(paid)).setCurrency("CNY"));
+        String refundId = wechat.refundV3(request).getRefundId();
+        refundRows.open(lostNo, notificationLost, memberId, paid, "TEST", "PROCESSING", "[]", true, longAgo);
+        refundRows.recordRefundId(lostNo, refundId, longAgo);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SUCCESS".equals(wechat.refundQueryV3(lostNo).getStatus()));
+
+        assertThat(reconciler.reconcileUpdatedBefore(Duration.ofMinutes(5))).isGreaterThanOrEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(neverSent)) && "REFUNDED".equals(status(notificationLost)));
+        assertThat(jdbc.queryForList("SELECT status FROM refund WHERE refund_no IN (?, ?)", String.class, "RX" + neverSent.substring(1), lostNo))
+                .containsOnly("SUCCESS");
+        assertThat(jdbc.queryForObject("SELECT SUM(refunded_amount) FROM orders WHERE order_no IN (?, ?)", Long.class, neverSent, notificationLost))
+                .as("each order's money booked once").isEqualTo(2 * paid);
+        reconciler.reconcileUpdatedBefore(Duration.ZERO);
+        assertThat(jdbc.queryForObject("SELECT SUM(refunded_amount) FROM orders WHERE order_no IN (?, ?)", Long.class, neverSent, notificationLost))
+                .as("reconciling again books nothing twice").isEqualTo(2 * paid);
     }
 }

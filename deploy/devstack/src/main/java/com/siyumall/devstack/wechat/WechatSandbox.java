@@ -548,7 +548,33 @@ public final class WechatSandbox {
         }
     }
 
+    /**
+     * Like WeChat Pay, a notification that is not answered 2xx is sent again — sooner than WeChat Pay does (15 s … 6 h),
+     * so a service that was not ready yet catches up within a test's patience.
+     */
+    private static final long[] RETRY_AFTER_SECONDS = {1, 2, 4, 8, 15, 30};
+
     private int notify(String url, String eventType, String summary, String originalType, Map<String, Object> resource) {
+        int status = notifyOnce(url, eventType, summary, originalType, resource);
+        if (status / 100 != 2) {
+            retryNotify(url, eventType, summary, originalType, resource, 0);
+        }
+        return status;
+    }
+
+    private void retryNotify(String url, String eventType, String summary, String originalType, Map<String, Object> resource, int retry) {
+        if (retry >= RETRY_AFTER_SECONDS.length) {
+            log.warn("WeChat sandbox gave up notifying {} of {} after {} retries", url, eventType, retry);
+            return;
+        }
+        scheduler.schedule(() -> {
+            if (notifyOnce(url, eventType, summary, originalType, resource) / 100 != 2) {
+                retryNotify(url, eventType, summary, originalType, resource, retry + 1);
+            }
+        }, RETRY_AFTER_SECONDS[retry], TimeUnit.SECONDS);
+    }
+
+    private int notifyOnce(String url, String eventType, String summary, String originalType, Map<String, Object> resource) {
         try {
             SignedNotification notification = sign(eventType, summary, originalType, resource, System.currentTimeMillis() / 1000);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
