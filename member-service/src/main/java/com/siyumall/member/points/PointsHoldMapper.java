@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import java.time.Instant;
+import java.util.List;
 
 @Mapper
 interface PointsHoldMapper {
@@ -35,4 +36,9 @@ interface PointsHoldMapper {
     @Update("UPDATE points_setting SET points_per_yuan = #{s.pointsPerYuan}, max_deduct_percent = #{s.maxDeductPercent}, "
             + "expire_after_years = #{s.expireAfterYears}, updated_at = #{at} WHERE id = 1")
     int setSettings(@Param("s") PointsSettings settings, @Param("at") Instant at);
+
+    /** Orders still holding points they held before {@code before}: candidates for the abandoned-hold sweep. */
+    @Select("SELECT order_no FROM points_hold WHERE status = 'HELD' AND created_at < #{before} AND order_no > #{after} "
+            + "ORDER BY order_no LIMIT #{limit}")
+    List<String> heldBefore(@Param("before") Instant before, @Param("after") String after, @Param("limit") int limit);
 }

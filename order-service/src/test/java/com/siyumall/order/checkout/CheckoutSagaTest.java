@@ -3,7 +3,10 @@ package com.siyumall.order.checkout;
 import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.member.points.PointsService;
+import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.order.clients.Benefits;
+import com.siyumall.order.clients.MemberClient;
+import com.siyumall.order.clients.PromotionClient;
 import com.siyumall.order.clients.ProductClient;
 import com.siyumall.order.support.Shop;
 import com.siyumall.order.support.UpstreamServices;
@@ -49,6 +52,10 @@ class CheckoutSagaTest {
     ProductClient products;
     @Autowired
     Benefits benefits;
+    @Autowired
+    PromotionClient promotions;
+    @Autowired
+    MemberClient members;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
@@ -216,5 +223,64 @@ class CheckoutSagaTest {
 
         assertThat(Shop.stockOf(product).path("reserved").asInt()).as("the live order's 3 and the running saga's 1").isEqualTo(4);
         assertThat(Shop.stockOf(product).path("available").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void couponsPointsSeatsAndFirstPurchaseClaimsHeldByAnAttemptWithoutAnOrderAreGivenBackByTheirOwners() {
+        System.setProperty("siyumall.services.order", "http://127.0.0.1:" + port);
+        Shop.Product product = Shop.product(3_000, 10);
+        Shop.Member member = Shop.member();
+        long memberId = Long.parseLong(member.id());
+        String couponId = Shop.coupon(member, 5_000, 500);
+        UpstreamServices.memberBean(PointsService.class).earn(memberId, 1_000, "TEST_GRANT", "holds-" + memberId);
+        long firstPurchaseActivity = Long.parseLong(Shop.call(UpstreamServices.promotionUrl(), "POST", "/admin/first-purchase-activities",
+                TestTokens.merchant(1), Map.of("name", "新人首单", "startsAt", Instant.now().minusSeconds(60).toString(),
+                        "endsAt", Instant.now().plusSeconds(3_600).toString(), "withinDaysOfJoining", 7,
+                        "prices", List.of(Map.of("skuId", product.skuId(), "price", 990))), Map.of()).text("id"));
+        long groupBuyActivity = Long.parseLong(Shop.call(UpstreamServices.promotionUrl(), "POST", "/admin/group-buy-activities",
+                TestTokens.merchant(1), Map.of("name", "两人团", "skuId", product.skuId(), "groupPrice", 1_990, "groupSize", 2,
+                        "durationMinutes", 60, "perMemberLimit", 1, "startsAt", Instant.now().minusSeconds(60).toString(),
+                        "endsAt", Instant.now().plusSeconds(86_400).toString()), Map.of()).text("id"));
+
+        // an attempt that took a coupon, points, a first-purchase claim and a seat, and then vanished (no saga row, no order)
+        String vanished = "O" + System.nanoTime();
+        promotions.lockCoupon(memberId, Long.parseLong(couponId), vanished);
+        members.holdPoints(memberId, 300, vanished);
+        promotions.claimFirstPurchase(memberId, vanished, firstPurchaseActivity);
+        long groupId = promotions.takeSeat(memberId, new PromotionClient.GroupBuyRef(groupBuyActivity, null), vanished).groupId();
+        // an attempt whose saga is still running holds points too: they stay
+        String running = "O" + System.nanoTime();
+        sagaRows.insert(new CheckoutSaga(running, memberId, CheckoutSaga.Status.STARTED, false, false, null, 0, 0,
+                Instant.now().plusSeconds(60), null, Instant.now()));
+        members.holdPoints(memberId, 200, running);
+        assertThat(Shop.couponStatus(member, couponId)).isEqualTo("LOCKED");
+        PointsService points = UpstreamServices.memberBean(PointsService.class);
+        assertThat(points.balance(memberId)).isEqualTo(500);
+
+        java.sql.Timestamp longAgo = java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(10)));
+        JdbcTemplate promotionDb = UpstreamServices.promotionBean(JdbcTemplate.class);
+        promotionDb.update("UPDATE coupon SET locked_at = ? WHERE order_no = ?", longAgo, vanished);
+        promotionDb.update("UPDATE group_buy_seat SET created_at = ? WHERE order_no = ?", longAgo, vanished);
+        promotionDb.update("UPDATE first_purchase_claim SET created_at = ? WHERE order_no = ?", longAgo, vanished);
+        UpstreamServices.memberBean(JdbcTemplate.class).update("UPDATE points_hold SET created_at = ? WHERE order_no IN (?, ?)",
+                longAgo, vanished, running);
+
+        Shop.Reply atPromotion = Shop.call(UpstreamServices.promotionUrl(), "POST", "/admin/holds/release-abandoned", TestTokens.merchant(1), null, Map.of());
+        Shop.Reply atMember = Shop.call(UpstreamServices.memberUrl(), "POST", "/admin/holds/release-abandoned", TestTokens.merchant(1), null, Map.of());
+        assertThat(Shop.call(UpstreamServices.memberUrl(), "POST", "/admin/holds/release-abandoned", Shop.member().token(), null, Map.of())
+                .status()).as("a shopper may not run it").isEqualTo(403);
+
+        assertThat(atPromotion.status()).isEqualTo(200);
+        assertThat(atPromotion.body().path("released").path("coupon").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(atPromotion.body().path("released").path("seat").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(atPromotion.body().path("released").path("first-purchase").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(atMember.body().path("released").path("points").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(Shop.couponStatus(member, couponId)).isEqualTo("UNUSED");
+        assertThat(points.balance(memberId)).as("the vanished attempt's 300 came back; the running saga's 200 stay held").isEqualTo(800);
+        assertThat(promotionDb.queryForObject("SELECT status FROM group_buy_seat WHERE order_no = ?", String.class, vanished)).isEqualTo("RELEASED");
+        assertThat(promotionDb.queryForObject("SELECT COUNT(*) FROM first_purchase_claim WHERE order_no = ? AND status = 'HELD'",
+                Integer.class, vanished)).isZero();
+        assertThat(Shop.call(UpstreamServices.promotionUrl(), "GET", "/api/group-buys/groups/" + groupId, null, null, Map.of())
+                .body().path("seatsLeft").asInt()).as("the seat is free again").isEqualTo(2);
     }
 }

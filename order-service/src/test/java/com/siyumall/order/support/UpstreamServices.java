@@ -22,9 +22,9 @@ public final class UpstreamServices {
         if (product == null) {
             DevStackExtension.prepare();
             // the stale-reservation sweep asks order-service, whose address a test sets once it runs: sweeps are triggered by tests
-            product = ProductServiceApplication.application().run("--server.port=0", "--siyumall.stock.sweep-every=1h");
-            member = MemberServiceApplication.application().run("--server.port=0");
-            promotion = PromotionServiceApplication.application().run("--server.port=0");
+            product = ProductServiceApplication.application().run("--server.port=0", "--siyumall.holds.sweep-every=1h");
+            member = MemberServiceApplication.application().run("--server.port=0", "--siyumall.holds.sweep-every=1h");
+            promotion = PromotionServiceApplication.application().run("--server.port=0", "--siyumall.holds.sweep-every=1h");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 promotion.close();
                 member.close();

@@ -88,6 +88,6 @@ class StockController {
             + "it also runs every minute); MERCHANT")
     SweepReport releaseAbandoned() {
         CurrentPrincipal.require(Role.MERCHANT);
-        return new SweepReport(staleReservations.sweep());
+        return new SweepReport(staleReservations.releaseAbandoned());
     }
 }

@@ -79,4 +79,9 @@ interface CouponMapper extends BaseMapper<CouponTemplate> {
 
     @Select("SELECT id FROM coupon WHERE order_no = #{orderNo}")
     List<Long> couponsOfOrder(String orderNo);
+
+    /** Orders still holding coupons they locked before {@code before}: candidates for the abandoned-hold sweep. */
+    @Select("SELECT DISTINCT order_no FROM coupon WHERE status = 'LOCKED' AND locked_at < #{before} AND order_no > #{after} "
+            + "ORDER BY order_no LIMIT #{limit}")
+    List<String> lockedBefore(@Param("before") Instant before, @Param("after") String after, @Param("limit") int limit);
 }

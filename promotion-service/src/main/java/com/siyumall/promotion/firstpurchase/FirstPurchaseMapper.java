@@ -57,4 +57,9 @@ interface FirstPurchaseMapper {
 
     @Update("UPDATE first_purchase_claim SET status = 'USED', updated_at = #{at} WHERE order_no = #{orderNo}")
     int use(@Param("orderNo") String orderNo, @Param("at") Instant at);
+
+    /** Orders still holding first-purchase claims they made before {@code before}: candidates for the abandoned-hold sweep. */
+    @Select("SELECT order_no FROM first_purchase_claim WHERE status = 'HELD' AND created_at < #{before} AND order_no > #{after} "
+            + "ORDER BY order_no LIMIT #{limit}")
+    List<String> claimsHeldBefore(@Param("before") Instant before, @Param("after") String after, @Param("limit") int limit);
 }

@@ -109,4 +109,9 @@ interface GroupBuyMapper {
 
     @Update("UPDATE group_buy_seat SET status = #{to}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = #{from}")
     int moveSeat(@Param("orderNo") String orderNo, @Param("from") String from, @Param("to") String to, @Param("at") Instant at);
+
+    /** Orders still holding seats they took before {@code before}: candidates for the abandoned-hold sweep. */
+    @Select("SELECT order_no FROM group_buy_seat WHERE status = 'HELD' AND created_at < #{before} AND order_no > #{after} "
+            + "ORDER BY order_no LIMIT #{limit}")
+    List<String> seatsHeldBefore(@Param("before") Instant before, @Param("after") String after, @Param("limit") int limit);
 }
