@@ -1,38 +1,35 @@
 package com.siyumall.common.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 
 /**
- * order-service's events in the shape it publishes them (the fields other services read), sent the way it sends them
- * (outbox → broker), for services whose tests must not start order-service.
+ * order-service's most used events for services whose tests must not start order-service: {@link ContractEvents} in
+ * the shape of order-service's contract samples, through this service's outbox and broker.
  */
 public final class OrderServiceEvents {
-    private final EventPublisher events;
-    private final TransactionTemplate transaction;
+    private final ContractEvents contracts;
 
-    public OrderServiceEvents(EventPublisher events, TransactionTemplate transaction) {
-        this.events = events;
-        this.transaction = transaction;
+    public OrderServiceEvents(EventPublisher events, TransactionTemplate transaction, ObjectMapper json) {
+        this.contracts = new ContractEvents(events, transaction, json);
     }
 
-    public record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt) implements MallEvent {
-        public String eventKey() { return orderNo; }
+    public void paid(String orderNo, long memberId, long payAmount, Instant paidAt) {
+        contracts.publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo, "orderNo", orderNo, "memberId", memberId,
+                "payAmount", payAmount, "paidAt", paidAt);
     }
 
-    public record OrderCancelled(String orderNo, long memberId, Long couponId, long pointsUsed, String reason) implements MallEvent {
-        public String eventKey() { return orderNo; }
+    public void cancelled(String orderNo, long memberId, String reason) {
+        contracts.publish(Topics.ORDER_EVENTS, "OrderCancelled", orderNo, "orderNo", orderNo, "memberId", memberId,
+                "reason", reason, "couponId", null, "cancelledAt", Instant.now());
     }
 
-    public record OrderRefunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean fullyRefunded) implements MallEvent {
-        public String eventKey() { return orderNo; }
-    }
-
-    public void publish(MallEvent event) {
-        transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, event));
+    public void refunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean fullyRefunded) {
+        contracts.publish(Topics.ORDER_EVENTS, "OrderRefunded", orderNo, "orderNo", orderNo, "memberId", memberId,
+                "refundNo", refundNo, "refundAmount", refundAmount, "fullyRefunded", fullyRefunded, "refundedAt", Instant.now());
     }
 }

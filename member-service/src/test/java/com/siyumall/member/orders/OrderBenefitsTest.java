@@ -1,12 +1,12 @@
 package com.siyumall.member.orders;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
-import com.siyumall.common.testsupport.OrderServiceEvents;
+import com.siyumall.common.testsupport.ContractEvents;
 import com.siyumall.member.MemberApi;
 import com.siyumall.member.merchant.MerchantAccountService;
 import org.junit.jupiter.api.Test;
@@ -37,10 +37,19 @@ class OrderBenefitsTest {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
+    ObjectMapper json;
+    @Autowired
     MerchantAccountService accounts;
 
-    private void publish(MallEvent event) {
-        new OrderServiceEvents(events, transaction).publish(event);
+    private void orderPaid(String orderNo, long memberId, long payAmount) {
+        new ContractEvents(events, transaction, json).publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo,
+                "orderNo", orderNo, "memberId", memberId, "payAmount", payAmount, "paidAt", Instant.now());
+    }
+
+    private void orderRefunded(String orderNo, long memberId, String refundNo, long refundAmount, boolean fullyRefunded) {
+        new ContractEvents(events, transaction, json).publish(Topics.ORDER_EVENTS, "OrderRefunded", orderNo,
+                "orderNo", orderNo, "memberId", memberId, "refundNo", refundNo, "refundAmount", refundAmount,
+                "fullyRefunded", fullyRefunded, "refundedAt", Instant.now());
     }
 
     private Map<String, Object> summary(long memberId) {
@@ -64,8 +73,8 @@ class OrderBenefitsTest {
         MemberApi.Reply member = api.wechatLogin(MemberApi.newWechatUser());
         long memberId = Long.parseLong(member.text("memberId"));
 
-        publish(new OrderServiceEvents.OrderPaid("OB1-" + memberId, memberId, 12_345, Instant.now()));
-        publish(new OrderServiceEvents.OrderPaid("OB1-" + memberId, memberId, 12_345, Instant.now()));
+        orderPaid("OB1-" + memberId, memberId, 12_345);
+        orderPaid("OB1-" + memberId, memberId, 12_345);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'member-order-paid' AND event_id IN "
                         + "(SELECT event_id FROM outbox_event WHERE event_key = ?)", Integer.class, "OB1-" + memberId) == 2);
@@ -78,13 +87,13 @@ class OrderBenefitsTest {
         assertThat(levelChangedEvents(memberId)).as("crossing 100 published MemberLevelChanged once").hasSize(1);
         assertThat(levelChangedEvents(memberId).get(0)).contains("\"levelCode\":\"SILVER\"", "\"previousLevelCode\":\"V0\"", "901");
 
-        publish(new OrderServiceEvents.OrderPaid("OB2-" + memberId, memberId, 10_000, Instant.now()));
+        orderPaid("OB2-" + memberId, memberId, 10_000);
         await().atMost(Duration.ofSeconds(30)).until(() -> points(memberId) == 323);
         assertThat(growth(memberId)).isEqualTo(223);
         assertThat(levelChangedEvents(memberId)).as("no second upgrade within the same level").hasSize(1);
 
-        publish(new OrderServiceEvents.OrderRefunded("OB1-" + memberId, memberId, "RF1-" + memberId, 5_000, false));
-        publish(new OrderServiceEvents.OrderRefunded("OB2-" + memberId, memberId, "RF2-" + memberId, 10_000, true));
+        orderRefunded("OB1-" + memberId, memberId, "RF1-" + memberId, 5_000, false);
+        orderRefunded("OB2-" + memberId, memberId, "RF2-" + memberId, 10_000, true);
         await().atMost(Duration.ofSeconds(30)).until(() -> points(memberId) == 74);
         assertThat(points(memberId)).as("323 - 123*5000/12345 (49) - the 200 the second order gave at 2x").isEqualTo(74);
         assertThat(growth(memberId)).as("223 - 49 - 100").isEqualTo(74);
@@ -96,20 +105,16 @@ class OrderBenefitsTest {
                 .isEqualTo(2);
     }
 
-    /** promotion-service's RepurchasePointsEarned, in the shape it publishes. */
-    record RepurchasePointsEarned(long memberId, String orderNo, long ruleId, int pointsMultiplierPercent) implements MallEvent {
-        public String eventKey() { return orderNo; }
-    }
-
     @Test
     void aQuickRepurchaseDoublesTheOrdersPointsOnceAndItsRefundTakesTheBonusBackToo() {
         MemberApi api = new MemberApi(http);
         long memberId = Long.parseLong(api.wechatLogin(MemberApi.newWechatUser()).text("memberId"));
         String orderNo = "RB-" + memberId;
-        publish(new OrderServiceEvents.OrderPaid(orderNo, memberId, 10_000, Instant.now()));
-        RepurchasePointsEarned bonus = new RepurchasePointsEarned(memberId, orderNo, 1, 200);
-        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, bonus));
-        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, bonus));
+        orderPaid(orderNo, memberId, 10_000);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            new ContractEvents(events, transaction, json).publish(Topics.PROMOTION_EVENTS, "RepurchasePointsEarned", orderNo,
+                    "memberId", memberId, "orderNo", orderNo, "ruleId", 1, "pointsMultiplierPercent", 200);
+        }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'member-repurchase-bonus' AND event_id IN "
@@ -117,7 +122,7 @@ class OrderBenefitsTest {
                 Integer.class, orderNo) == 2);
         assertThat(points(memberId)).as("100 for the order, 100 more for repurchasing quickly, once").isEqualTo(200);
 
-        publish(new OrderServiceEvents.OrderRefunded(orderNo, memberId, "RBR-" + memberId, 10_000, true));
+        orderRefunded(orderNo, memberId, "RBR-" + memberId, 10_000, true);
         await().atMost(Duration.ofSeconds(30)).until(() -> points(memberId) == 0);
     }
 

@@ -1,11 +1,11 @@
 package com.siyumall.member.subscription;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.testsupport.MallIntegrationTest;
-import com.siyumall.common.testsupport.OrderServiceEvents;
+import com.siyumall.common.testsupport.ContractEvents;
 import com.siyumall.devstack.DevStack;
 import com.siyumall.member.MemberApi;
 import com.siyumall.member.merchant.MerchantAccountService;
@@ -37,6 +37,8 @@ class SubscriptionMessagesTest {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
+    ObjectMapper json;
+    @Autowired
     MerchantAccountService accounts;
 
     private record Shopper(long memberId, String token, String openid) {}
@@ -53,7 +55,8 @@ class SubscriptionMessagesTest {
     }
 
     private void paid(String orderNo, long memberId) {
-        new OrderServiceEvents(events, transaction).publish(new OrderServiceEvents.OrderPaid(orderNo, memberId, 12_300, Instant.now()));
+        new ContractEvents(events, transaction, json).publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo,
+                "orderNo", orderNo, "memberId", memberId, "payAmount", 12_300, "paidAt", Instant.now());
     }
 
     private String status(long memberId, String cause) {
@@ -102,12 +105,6 @@ class SubscriptionMessagesTest {
         assertThat(unknown.code()).isEqualTo("UNKNOWN_TEMPLATE");
     }
 
-    /** promotion-service's group-buy outcome events, in the shape group-buy publishes them. */
-    record GroupBuySucceeded(long groupId, long activityId, String activityName, List<Long> memberIds, Instant succeededAt)
-            implements MallEvent {
-        public String eventKey() { return Long.toString(groupId); }
-    }
-
     @Test
     void everyMemberOfASucceededGroupWithAnAcceptanceIsToldOnce() {
         MemberApi api = new MemberApi(http);
@@ -115,9 +112,11 @@ class SubscriptionMessagesTest {
         Shopper friend = shopper(api);
         api.post("/api/subscriptions", leader.token(), Map.of("templateIds", List.of("tpl-group-buy-succeeded", "tpl-group-buy-succeeded")));
         long groupId = leader.memberId() + 7;
-        GroupBuySucceeded succeeded = new GroupBuySucceeded(groupId, 1, "两人拼团", List.of(leader.memberId(), friend.memberId()), Instant.now());
-        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, succeeded));
-        transaction.executeWithoutResult(s -> events.publish(Topics.PROMOTION_EVENTS, succeeded));
+        for (int delivery = 0; delivery < 2; delivery++) {
+            new ContractEvents(events, transaction, json).publish(Topics.PROMOTION_EVENTS, "GroupBuySucceeded", Long.toString(groupId),
+                    "groupId", groupId, "activityId", 1, "activityName", "两人拼团",
+                    "memberIds", List.of(leader.memberId(), friend.memberId()), "succeededAt", Instant.now());
+        }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(friend.memberId(), "GroupBuySucceeded:" + groupId) == 1
                 && handled(leader.memberId(), "GroupBuySucceeded:" + groupId) == 1);

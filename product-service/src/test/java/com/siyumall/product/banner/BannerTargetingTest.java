@@ -47,7 +47,7 @@ class BannerTargetingTest {
 
     @BeforeEach
     void setUp() {
-        upstream = new UpstreamEvents(publisher, transaction);
+        upstream = new UpstreamEvents(publisher, transaction, json);
         position = "T_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
@@ -93,11 +93,11 @@ class BannerTargetingTest {
 
         long newcomer = newMemberId();
         long regular = newMemberId();
-        upstream.member(new UpstreamEvents.MemberRegistered(newcomer, Instant.now(), "wx"));
-        upstream.member(new UpstreamEvents.MemberRegistered(regular, Instant.now().minus(Duration.ofDays(60)), "wx"));
-        upstream.order(new UpstreamEvents.OrderPaid("O" + regular, regular, 1000,
-                List.of(new UpstreamEvents.Line(1, 1, 1, 1000)), Instant.now().minus(Duration.ofDays(30))));
-        upstream.member(new UpstreamEvents.MemberLevelChanged(regular, "GOLD", 3));
+        upstream.memberRegistered(newcomer, Instant.now());
+        upstream.memberRegistered(regular, Instant.now().minus(Duration.ofDays(60)));
+        upstream.orderPaid("O" + regular, regular, 1000,
+                List.of(new UpstreamEvents.Line(1, 1, 1, 1000)), Instant.now().minus(Duration.ofDays(30)));
+        upstream.memberLevelChanged(regular, "GOLD", 3);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM member_fact WHERE (member_id = ? AND registered_at IS NOT NULL) "
                         + "OR (member_id = ? AND first_paid_at IS NOT NULL AND level_rank = 3 AND registered_at IS NOT NULL)",

@@ -1,49 +1,51 @@
 package com.siyumall.product.upstream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.testsupport.ContractEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The events member-service and order-service publish, as they publish them, sent here through the real outbox and
- * broker (the producers live in other modules; their payloads are small records with the same names and fields).
+ * The member-service and order-service events product-service reads, in the shape of their producers' contract samples
+ * ({@link ContractEvents}), sent through the real outbox and broker.
  */
 public final class UpstreamEvents {
-    private final EventPublisher events;
-    private final TransactionTemplate transaction;
+    private final ContractEvents contracts;
 
-    public UpstreamEvents(EventPublisher events, TransactionTemplate transaction) {
-        this.events = events;
-        this.transaction = transaction;
+    public UpstreamEvents(EventPublisher events, TransactionTemplate transaction, ObjectMapper json) {
+        this.contracts = new ContractEvents(events, transaction, json);
     }
 
-    public record MemberRegistered(long memberId, Instant registeredAt, String appId) implements MallEvent {
-        public String eventKey() { return Long.toString(memberId); }
+    public record Line(long skuId, long spuId, int quantity, long amount) {
+        Map<String, Object> asFields() {
+            return Map.of("skuId", skuId, "spuId", spuId, "quantity", quantity, "amount", amount);
+        }
     }
 
-    public record MemberLevelChanged(long memberId, String levelCode, int levelRank) implements MallEvent {
-        public String eventKey() { return Long.toString(memberId); }
+    public void memberRegistered(long memberId, Instant registeredAt) {
+        contracts.publish(Topics.MEMBER_EVENTS, "MemberRegistered", Long.toString(memberId), "memberId", memberId,
+                "registeredAt", registeredAt, "appId", "wx", "guideId", null, "storeId", null, "inviterId", null);
     }
 
-    public record Line(long skuId, long spuId, int quantity, long amount) {}
-
-    public record OrderPaid(String orderNo, long memberId, long payAmount, List<Line> lines, Instant paidAt) implements MallEvent {
-        public String eventKey() { return orderNo; }
+    public void memberLevelChanged(long memberId, String levelCode, int levelRank) {
+        contracts.publish(Topics.MEMBER_EVENTS, "MemberLevelChanged", Long.toString(memberId), "memberId", memberId,
+                "levelCode", levelCode, "levelRank", levelRank, "changedAt", Instant.now());
     }
 
-    public record OrderRefunded(String orderNo, long memberId, long refundAmount, List<Line> lines, Instant refundedAt) implements MallEvent {
-        public String eventKey() { return orderNo; }
+    public void orderPaid(String orderNo, long memberId, long payAmount, List<Line> lines, Instant paidAt) {
+        contracts.publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo, "orderNo", orderNo, "memberId", memberId,
+                "payAmount", payAmount, "lines", lines.stream().map(Line::asFields).toList(), "paidAt", paidAt);
     }
 
-    public void member(MallEvent event) {
-        transaction.executeWithoutResult(s -> events.publish(Topics.MEMBER_EVENTS, event));
-    }
-
-    public void order(MallEvent event) {
-        transaction.executeWithoutResult(s -> events.publish(Topics.ORDER_EVENTS, event));
+    /** A refund of some lines whose units do not come back to stock (the goods were shipped). */
+    public void orderRefunded(String orderNo, long memberId, long refundAmount, List<Line> lines, Instant refundedAt) {
+        contracts.publish(Topics.ORDER_EVENTS, "OrderRefunded", orderNo, "orderNo", orderNo, "memberId", memberId,
+                "refundNo", "R" + orderNo, "refundAmount", refundAmount, "lines", lines.stream().map(Line::asFields).toList(),
+                "restock", false, "fullyRefunded", false, "refundedAt", refundedAt);
     }
 }

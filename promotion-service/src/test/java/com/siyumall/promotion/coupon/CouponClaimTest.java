@@ -1,8 +1,9 @@
 package com.siyumall.promotion.coupon;
 
+import com.siyumall.common.testsupport.ContractEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.RedisKeys;
 import com.siyumall.common.testsupport.AtOnce;
@@ -52,6 +53,8 @@ class CouponClaimTest {
     EventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ObjectMapper json;
 
     private CouponTemplate template(int total, int perMember) {
         return coupons.create(CouponTemplate.define("测试券", CouponTemplate.Type.FULL_REDUCTION, 10_000, 1_000L, null, null,
@@ -132,15 +135,6 @@ class CouponClaimTest {
                 .as("a channel the template does not allow").hasMessage("COUPON_NOT_CLAIMABLE");
     }
 
-    /** member-service's MemberLevelChanged and MemberTagged, in the shapes it publishes. */
-    record MemberLevelChanged(long memberId, String levelCode, int levelRank) implements MallEvent {
-        public String eventKey() { return Long.toString(memberId); }
-    }
-
-    record MemberTagged(long memberId, List<String> tags) implements MallEvent {
-        public String eventKey() { return Long.toString(memberId); }
-    }
-
     @Test
     void aTemplatesAudienceDecidesWhoSeesItAndWhoMayClaimIt() {
         long gold = coupons.create(CouponTemplate.define("金卡专享", CouponTemplate.Type.NO_THRESHOLD, 0, 500L, null, null,
@@ -151,10 +145,10 @@ class CouponClaimTest {
                 .forAudience(new CouponAudience(CouponAudience.Type.SEGMENT, "vip")), 1).getId();
         long goldMember = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
         long vipMember = goldMember + 1;
-        transaction.executeWithoutResult(s -> {
-            events.publish(Topics.MEMBER_EVENTS, new MemberLevelChanged(goldMember, "GOLD", 2));
-            events.publish(Topics.MEMBER_EVENTS, new MemberTagged(vipMember, List.of("vip")));
-        });
+        ContractEvents memberService = new ContractEvents(events, transaction, json);
+        memberService.publish(Topics.MEMBER_EVENTS, "MemberLevelChanged", Long.toString(goldMember),
+                "memberId", goldMember, "levelCode", "GOLD", "levelRank", 2);
+        memberService.publish(Topics.MEMBER_EVENTS, "MemberTagged", Long.toString(vipMember), "memberId", vipMember, "tags", List.of("vip"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM member_purchase_fact WHERE (member_id = ? AND level_rank = 2) OR (member_id = ? AND tags = 'vip')",
                 Integer.class, goldMember, vipMember) == 2);

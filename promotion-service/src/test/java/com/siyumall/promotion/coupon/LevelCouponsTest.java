@@ -1,7 +1,8 @@
 package com.siyumall.promotion.coupon;
 
+import com.siyumall.common.testsupport.ContractEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,12 +29,9 @@ class LevelCouponsTest {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
+    ObjectMapper json;
+    @Autowired
     JdbcTemplate jdbc;
-
-    record MemberLevelChanged(long memberId, String previousLevelCode, String levelCode, String levelName, int levelRank,
-                              long growthValue, List<Long> couponTemplateIds) implements MallEvent {
-        public String eventKey() { return Long.toString(memberId); }
-    }
 
     @Test
     void reachingALevelGivesItsCouponsOnceEvenWhenTheEventComesTwiceAndSkipsASoldOutOne() {
@@ -41,10 +40,11 @@ class LevelCouponsTest {
         long claimOnly = coupons.create(CouponTemplate.define("领券中心券", CouponTemplate.Type.NO_THRESHOLD, 0, 1_000L, null, null,
                 CouponTemplate.Scope.ALL, List.of(), null, null, 30, 100, 3, Set.of(CouponTemplate.Channel.CLAIM_CENTRE)), 1).getId();
         long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        MemberLevelChanged silver = new MemberLevelChanged(member, "V0", "SILVER", "银卡会员", 1, 120, List.of(claimOnly, gift));
-
-        transaction.executeWithoutResult(s -> events.publish(Topics.MEMBER_EVENTS, silver));
-        transaction.executeWithoutResult(s -> events.publish(Topics.MEMBER_EVENTS, silver));
+        for (int delivery = 0; delivery < 2; delivery++) {
+            new ContractEvents(events, transaction, json).publish(Topics.MEMBER_EVENTS, "MemberLevelChanged", Long.toString(member),
+                    "memberId", member, "previousLevelCode", "V0", "levelCode", "SILVER", "levelName", "银卡会员", "levelRank", 1,
+                    "growthValue", 120, "couponTemplateIds", List.of(claimOnly, gift), "changedAt", Instant.now());
+        }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'promotion-level-coupons' AND event_id IN "

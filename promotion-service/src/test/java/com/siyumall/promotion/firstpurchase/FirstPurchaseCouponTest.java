@@ -1,5 +1,6 @@
 package com.siyumall.promotion.firstpurchase;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.OrderServiceEvents;
@@ -37,6 +38,8 @@ class FirstPurchaseCouponTest {
     EventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ObjectMapper json;
 
     private ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
         return new PromotionApi(http).call(method, path, token, body);
@@ -62,7 +65,7 @@ class FirstPurchaseCouponTest {
                 .isEqualTo(1);
 
         long buyer = newcomer + 1;
-        new OrderServiceEvents(events, transaction).publish(new OrderServiceEvents.OrderPaid("FPC-" + buyer, buyer, 5_000, Instant.now()));
+        new OrderServiceEvents(events, transaction, json).paid("FPC-" + buyer, buyer, 5_000, Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM member_purchase_fact WHERE member_id = ? AND paid_orders = 1", Integer.class, buyer) == 1);
         ResponseEntity<String> refused = call(HttpMethod.POST, "/api/first-purchase/" + activityId + "/coupon", TestTokens.shopper(buyer), null);

@@ -1,5 +1,6 @@
 package com.siyumall.promotion.groupbuy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
@@ -33,6 +34,8 @@ class GroupBuysTest {
     EventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ObjectMapper json;
 
     private GroupBuyActivity activity(int size, boolean virtualCompletion) {
         return groupBuys.create(GroupBuyActivity.define("拼团", 42, 990, size, 60, 5, false, virtualCompletion,
@@ -48,7 +51,7 @@ class GroupBuysTest {
     }
 
     private OrderServiceEvents orders() {
-        return new OrderServiceEvents(events, transaction);
+        return new OrderServiceEvents(events, transaction, json);
     }
 
     private String groupStatus(long groupId) {
@@ -80,10 +83,10 @@ class GroupBuysTest {
         assertThat(joins).filteredOn(o -> !o.startsWith("GB")).containsOnly("GROUP_FULL");
         assertThat(jdbc.queryForObject("SELECT seats_taken FROM group_buy_group WHERE id = ?", Integer.class, groupId)).isEqualTo(3);
 
-        orders().publish(new OrderServiceEvents.OrderPaid(leaderOrder, 1, 990, Instant.now()));
+        orders().paid(leaderOrder, 1, 990, Instant.now());
         for (String order : joined) {
-            orders().publish(new OrderServiceEvents.OrderPaid(order, 1, 990, Instant.now()));
-            orders().publish(new OrderServiceEvents.OrderPaid(order, 1, 990, Instant.now()));
+            orders().paid(order, 1, 990, Instant.now());
+            orders().paid(order, 1, 990, Instant.now());
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(groupStatus(groupId)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
@@ -107,7 +110,7 @@ class GroupBuysTest {
         assertThatThrownBy(() -> groupBuys.claimSeat(someMember(), activity.id(), groupId, orderNo())).hasMessage("GROUP_FULL");
         assertThatThrownBy(() -> groupBuys.claimSeat(leader, activity.id(), groupId, orderNo())).hasMessage("ALREADY_IN_GROUP");
 
-        orders().publish(new OrderServiceEvents.OrderCancelled(first, friend, null, 0, "USER_CANCELLED"));
+        orders().cancelled(first, friend, "USER_CANCELLED");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT seats_taken FROM group_buy_group WHERE id = ?", Integer.class, groupId) == 1);
         assertThat(groupBuys.claimSeat(someMember(), activity.id(), groupId, orderNo()).status()).isEqualTo("HELD");

@@ -1,9 +1,9 @@
 package com.siyumall.promotion.guide;
 
+import com.siyumall.common.testsupport.ContractEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
-import com.siyumall.common.event.MallEvent;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
@@ -44,12 +44,8 @@ class GuideCouponsTest {
     EventPublisher events;
     @Autowired
     TransactionTemplate transaction;
-
-    /** member-service's MemberBoundToGuide, in the shape it publishes. */
-    record MemberBoundToGuide(long memberId, long guideId, long storeId, Long previousGuideId, String source, Instant boundAt)
-            implements MallEvent {
-        public String eventKey() { return Long.toString(memberId); }
-    }
+    @Autowired
+    ObjectMapper json;
 
     private record Reply(int status, JsonNode body) {
         String code() {
@@ -76,8 +72,8 @@ class GuideCouponsTest {
     }
 
     private void bind(long memberId, long guideId, Instant at) {
-        transaction.executeWithoutResult(s -> events.publish(Topics.MEMBER_EVENTS,
-                new MemberBoundToGuide(memberId, guideId, 77, null, "SERVED", at)));
+        new ContractEvents(events, transaction, json).publish(Topics.MEMBER_EVENTS, "MemberBoundToGuide", Long.toString(memberId),
+                "memberId", memberId, "guideId", guideId, "storeId", 77, "previousGuideId", null, "source", "SERVED", "boundAt", at);
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(guideId).equals(jdbc.query(
                 "SELECT guide_id FROM guide_customer WHERE member_id = ?", rs -> rs.next() ? rs.getLong(1) : null, memberId)));
     }

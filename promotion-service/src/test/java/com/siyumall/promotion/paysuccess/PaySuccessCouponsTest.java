@@ -1,5 +1,6 @@
 package com.siyumall.promotion.paysuccess;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.OrderServiceEvents;
@@ -37,6 +38,8 @@ class PaySuccessCouponsTest {
     EventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ObjectMapper json;
 
     private ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
         return new PromotionApi(http).call(method, path, token, body);
@@ -51,9 +54,9 @@ class PaySuccessCouponsTest {
         try {
             long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
             String orderNo = "PS-" + member;
-            OrderServiceEvents.OrderPaid paid = new OrderServiceEvents.OrderPaid(orderNo, member, 5_000, Instant.now());
-            new OrderServiceEvents(events, transaction).publish(paid);
-            new OrderServiceEvents(events, transaction).publish(paid);
+            Instant paidAt = Instant.now();
+            new OrderServiceEvents(events, transaction, json).paid(orderNo, member, 5_000, paidAt);
+            new OrderServiceEvents(events, transaction, json).paid(orderNo, member, 5_000, paidAt);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'promotion-pay-success-coupon' AND event_id IN "

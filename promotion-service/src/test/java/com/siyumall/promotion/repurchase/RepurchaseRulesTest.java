@@ -1,5 +1,6 @@
 package com.siyumall.promotion.repurchase;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.OrderServiceEvents;
@@ -40,13 +41,15 @@ class RepurchaseRulesTest {
     EventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ObjectMapper json;
 
     private ResponseEntity<String> admin(String path, Object body) {
         return new PromotionApi(http).call(HttpMethod.POST, path, TestTokens.merchant(1), body);
     }
 
     private void paid(String orderNo, long member, Instant at) {
-        new OrderServiceEvents(events, transaction).publish(new OrderServiceEvents.OrderPaid(orderNo, member, 10_000, at));
+        new OrderServiceEvents(events, transaction, json).paid(orderNo, member, 10_000, at);
     }
 
     private void consumed(String orderNo, int times) {
