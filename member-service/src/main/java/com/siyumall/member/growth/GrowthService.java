@@ -4,11 +4,14 @@ import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.persistence.AfterCommit;
+import com.siyumall.common.persistence.RecentlyRead;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +23,8 @@ import java.util.List;
 @Service
 public class GrowthService {
     private final GrowthMapper growth;
+    /** Every checkout's benefits and every growth change read the ladder; a merchant edits it now and then. */
+    private final RecentlyRead<Boolean, LevelLadder> ladder;
     private final EventPublisher events;
     private final Clock clock;
 
@@ -27,6 +32,7 @@ public class GrowthService {
         this.growth = growth;
         this.events = events;
         this.clock = clock;
+        this.ladder = RecentlyRead.single(Duration.ofSeconds(2), this::readLadder);
     }
 
     /** Adds growth for a cause and upgrades the member when a threshold is crossed; false when the cause was booked before. */
@@ -66,6 +72,10 @@ public class GrowthService {
     }
 
     public LevelLadder ladder() {
+        return ladder.get();
+    }
+
+    private LevelLadder readLadder() {
         return new LevelLadder(growth.levels().stream().map(GrowthMapper.LevelRow::toLevel).toList());
     }
 
@@ -88,7 +98,7 @@ public class GrowthService {
     @Transactional
     public List<MemberLevel> saveLevel(MemberLevel level) {
         // ON DUPLICATE KEY would also fire on the threshold's unique key and overwrite that other level, so look first.
-        boolean thresholdTaken = ladder().levels().stream()
+        boolean thresholdTaken = readLadder().levels().stream()
                 .anyMatch(l -> l.growthThreshold() == level.growthThreshold() && !l.code().equals(level.code()));
         if (thresholdTaken) {
             throw new BusinessException(GrowthError.LEVEL_THRESHOLD_TAKEN, level.growthThreshold());
@@ -98,7 +108,8 @@ public class GrowthService {
         } catch (DuplicateKeyException e) {
             throw new BusinessException(GrowthError.LEVEL_THRESHOLD_TAKEN, level.growthThreshold());
         }
-        return ladder().levels();
+        AfterCommit.run(ladder::forgetAll);
+        return readLadder().levels();
     }
 
     @Transactional
@@ -112,6 +123,7 @@ public class GrowthService {
         if (growth.deleteLevel(code) == 0) {
             throw new BusinessException(GrowthError.LEVEL_NOT_FOUND, code);
         }
-        return ladder().levels();
+        AfterCommit.run(ladder::forgetAll);
+        return readLadder().levels();
     }
 }

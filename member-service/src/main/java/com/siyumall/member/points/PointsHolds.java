@@ -1,10 +1,13 @@
 package com.siyumall.member.points;
 
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.AfterCommit;
+import com.siyumall.common.persistence.RecentlyRead;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Points spent on an order: held at checkout (they leave the balance at once, so they cannot be spent twice), confirmed
@@ -13,14 +16,19 @@ import java.time.Clock;
  */
 @Service
 public class PointsHolds {
+    private static final Duration SETTINGS_FRESH_FOR = Duration.ofSeconds(2);
+
     private final PointsHoldMapper holds;
     private final PointsService points;
     private final Clock clock;
+    /** Read by every checkout's benefits call; changed by a merchant now and then. */
+    private final RecentlyRead<Boolean, PointsSettings> settings;
 
     PointsHolds(PointsHoldMapper holds, PointsService points, Clock clock) {
         this.holds = holds;
         this.points = points;
         this.clock = clock;
+        this.settings = RecentlyRead.single(SETTINGS_FRESH_FOR, holds::settings);
     }
 
     /** Holds points for an order; repeating the same hold is a no-op, another amount for the same order is 409. */
@@ -65,11 +73,12 @@ public class PointsHolds {
     }
 
     public PointsSettings settings() {
-        return holds.settings();
+        return settings.get();
     }
 
-    public PointsSettings setSettings(PointsSettings settings) {
-        holds.setSettings(settings, clock.instant());
+    public PointsSettings setSettings(PointsSettings changed) {
+        holds.setSettings(changed, clock.instant());
+        AfterCommit.run(settings::forgetAll);
         return holds.settings();
     }
 }

@@ -35,6 +35,11 @@ public record CheckoutSaga(String orderNo, long memberId, Status status, boolean
                 couponId, quote.pointsUsed(), attempts, nextAttemptAt, lastError, createdAt);
     }
 
+    /** Whether the quote taught this saga a step its recorded plan lacks (so the plan must be written before it runs). */
+    boolean plansMoreThan(CheckoutSaga recorded) {
+        return takesSeat != recorded.takesSeat || firstPurchase != recorded.firstPurchase || points != recorded.points;
+    }
+
     /**
      * When to try the undo again after {@code attempts} failures: 5 s doubling up to 5 minutes — a service that is down
      * for a while is not hammered, and one that is back soon is not waited for long.

@@ -1,5 +1,7 @@
 package com.siyumall.order.checkout;
 
+import com.siyumall.common.persistence.AfterCommit;
+import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.common.security.CurrentPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @RestController
 @Tag(name = "Freight (merchant)")
@@ -37,22 +40,26 @@ class FreightRuleController {
         return rules.set(request.flatFee(), request.freeThreshold(), CurrentPrincipal.get().id());
     }
 
+    /** The merchant's freight rule: read by every quote (at most every 2 s per instance), set by the merchant. */
     @Service
     static class FreightRules {
         private final FreightRuleMapper mapper;
         private final Clock clock;
+        private final RecentlyRead<Boolean, FreightRule> current;
 
         FreightRules(FreightRuleMapper mapper, Clock clock) {
             this.mapper = mapper;
             this.clock = clock;
+            this.current = RecentlyRead.single(Duration.ofSeconds(2), mapper::current);
         }
 
         FreightRule current() {
-            return mapper.current();
+            return current.get();
         }
 
         FreightRule set(long flatFee, Long freeThreshold, long merchantId) {
             mapper.set(flatFee, freeThreshold, merchantId, clock.instant());
+            AfterCommit.run(current::forgetAll);
             return mapper.current();
         }
     }

@@ -20,9 +20,9 @@ class Pricing {
     private final ProductClient products;
     private final PromotionClient promotions;
     private final MemberClient members;
-    private final FreightRuleMapper freight;
+    private final FreightRuleController.FreightRules freight;
 
-    Pricing(ProductClient products, PromotionClient promotions, MemberClient members, FreightRuleMapper freight) {
+    Pricing(ProductClient products, PromotionClient promotions, MemberClient members, FreightRuleController.FreightRules freight) {
         this.products = products;
         this.promotions = promotions;
         this.members = members;

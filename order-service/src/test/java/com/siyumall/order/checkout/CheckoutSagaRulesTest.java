@@ -31,6 +31,7 @@ class CheckoutSagaRulesTest {
         assertThat(saga.nextAttemptAt()).as("its deadline").isEqualTo(now.plusSeconds(60));
         Quote plain = new Quote(1000, List.of(), 0, 0, 0, 1000, List.of(), null, null);
         assertThat(saga.priced(plain)).isEqualTo(saga);
+        assertThat(saga.priced(plain).plansMoreThan(saga)).as("nothing new to record before the steps run").isFalse();
 
         CheckoutSaga groupBuyWithCoupon = CheckoutSaga.start("O2", 7, true, 99L, now, Duration.ofSeconds(60));
         Quote everything = new Quote(1000, List.of(), 300, 3, 0, 997, List.of(), 42L,
@@ -41,5 +42,8 @@ class CheckoutSagaRulesTest {
         assertThat(full.couponId()).isEqualTo(99L);
         assertThat(full.points()).isEqualTo(300);
         assertThat(full.nextAttemptAt()).isEqualTo(groupBuyWithCoupon.nextAttemptAt());
+        assertThat(full.plansMoreThan(groupBuyWithCoupon)).as("the claim and the points must be recorded first").isTrue();
+        Quote pointsOnly = new Quote(1000, List.of(), 300, 3, 0, 997, List.of(), null, null);
+        assertThat(saga.priced(pointsOnly).plansMoreThan(saga)).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.promotion.members.MemberFacts;
 import com.siyumall.promotion.members.MemberFactsProjection;
@@ -41,7 +42,7 @@ public class CouponService {
     private final MemberFactsProjection.Facts members;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Map<Long, CachedRules> rules = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RecentlyRead<Long, CouponTemplate> rules = new RecentlyRead<>(RULES_FRESH_FOR, 10_000, this::template);
 
     CouponService(CouponMapper coupons, ClaimCounter counter, MemberFactsProjection.Facts members, PlatformTransactionManager transactions,
                   Clock clock) {
@@ -68,31 +69,18 @@ public class CouponService {
         CouponTemplate template = template(templateId);
         template.setStatus(CouponTemplate.Status.STOPPED);
         coupons.updateById(template);
-        rules.remove(templateId);
+        rules.forget(templateId);
         return template;
     }
 
     /**
-     * A template's rules (channels, validity, audience, allowance) for a claim, read at most every
-     * {@link #RULES_FRESH_FOR}: a hot template's row was re-read for every claim (a fifth of promotion-service's claim
-     * samples). Never used for quantities — the Redis script and the guarded count decide those. A template stopped on
-     * another instance can still be claimed here for up to that long.
+     * A template's rules (channels, validity, audience, allowance) for a claim: a hot template's row was re-read for
+     * every claim (a fifth of promotion-service's claim samples). Never used for quantities — the Redis script and the
+     * guarded count decide those. A template stopped on another instance can still be claimed here for up to 2 s.
      */
     private CouponTemplate rulesOf(long templateId) {
-        long now = System.nanoTime();
-        CachedRules cached = rules.get(templateId);
-        if (cached != null && now - cached.readAtNanos() < RULES_FRESH_FOR.toNanos()) {
-            return cached.template();
-        }
-        CouponTemplate template = template(templateId);
-        if (rules.size() > 10_000) {
-            rules.clear();
-        }
-        rules.put(templateId, new CachedRules(template, now));
-        return template;
+        return rules.get(templateId);
     }
-
-    private record CachedRules(CouponTemplate template, long readAtNanos) {}
 
     public CouponTemplate template(long templateId) {
         CouponTemplate template = coupons.selectById(templateId);

@@ -29,9 +29,10 @@ interface FirstPurchaseMapper {
     @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity WHERE id = #{id}")
     ActivityRow activity(long id);
 
+    /** Activities running now or later, newest start first (whether one is open at a moment is the activity's to say). */
     @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity "
-            + "WHERE status = 'ACTIVE' AND starts_at <= #{now} AND ends_at > #{now} ORDER BY starts_at DESC, id DESC")
-    List<ActivityRow> running(Instant now);
+            + "WHERE status = 'ACTIVE' AND ends_at > #{now} ORDER BY starts_at DESC, id DESC")
+    List<ActivityRow> notEnded(Instant now);
 
     @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity ORDER BY created_at DESC LIMIT 100")
     List<ActivityRow> recent();

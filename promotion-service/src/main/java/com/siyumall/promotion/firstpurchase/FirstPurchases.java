@@ -2,6 +2,8 @@ package com.siyumall.promotion.firstpurchase;
 
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.AfterCommit;
+import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.common.event.AbsentIn;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.IdempotentEventListener;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +38,16 @@ public class FirstPurchases {
     private final CouponService coupons;
     private final MemberFactsProjection.Facts members;
     private final Clock clock;
+    /** Every quote asks which activities run; a merchant changes them now and then. */
+    private final RecentlyRead<Boolean, List<FirstPurchaseActivity>> notEnded;
 
     FirstPurchases(FirstPurchaseMapper firstPurchases, CouponService coupons, MemberFactsProjection.Facts members, Clock clock) {
         this.firstPurchases = firstPurchases;
         this.coupons = coupons;
         this.members = members;
         this.clock = clock;
+        this.notEnded = RecentlyRead.single(Duration.ofSeconds(2),
+                () -> firstPurchases.notEnded(clock.instant()).stream().map(this::withPrices).toList());
     }
 
     @Transactional
@@ -51,6 +58,7 @@ public class FirstPurchases {
         long id = IdWorker.getId();
         firstPurchases.insertActivity(id, activity, merchantId, clock.instant());
         activity.prices().forEach((skuId, price) -> firstPurchases.insertPrice(id, skuId, price));
+        AfterCommit.run(notEnded::forgetAll);
         return activity(id);
     }
 
@@ -69,6 +77,7 @@ public class FirstPurchases {
     public FirstPurchaseActivity stop(long id) {
         activity(id);
         firstPurchases.stop(id, clock.instant());
+        notEnded.forgetAll();
         return activity(id);
     }
 
@@ -89,7 +98,7 @@ public class FirstPurchases {
         }
         MemberFacts facts = members.of(memberId);
         Instant now = clock.instant();
-        return firstPurchases.running(now).stream().map(this::withPrices).filter(a -> a.isOpenTo(facts, now))
+        return notEnded.get().stream().filter(a -> a.isOpenTo(facts, now))
                 .filter(a -> skuIds.stream().anyMatch(a.prices()::containsKey)).findFirst();
     }
 
@@ -97,7 +106,7 @@ public class FirstPurchases {
     public List<FirstPurchaseActivity> offersFor(long memberId) {
         MemberFacts facts = members.of(memberId);
         Instant now = clock.instant();
-        return firstPurchases.running(now).stream().map(this::withPrices).filter(a -> a.isOpenTo(facts, now)).toList();
+        return notEnded.get().stream().filter(a -> a.isOpenTo(facts, now)).toList();
     }
 
     /** The activity's dedicated coupon for an eligible member: once per member and activity, however often asked. */
