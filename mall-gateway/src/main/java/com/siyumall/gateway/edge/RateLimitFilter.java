@@ -19,14 +19,22 @@ import java.util.List;
 
 /**
  * Redis-backed limits per member (token subject) and per client IP: a counter per key and second, incremented and
- * given its expiry by one Lua script, so all gateway instances share the count. Over a limit is 429 problem+json with
- * Retry-After. If Redis is unreachable the request passes (the limiter protects, it must not take the mall down).
+ * given its expiry by one Lua script, so all gateway instances share the count — both counters in one round trip.
+ * Over a limit is 429 problem+json with Retry-After. If Redis is unreachable the request passes (the limiter protects,
+ * it must not take the mall down).
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
-    private static final RedisScript<Long> COUNT = RedisScript.of(
-            "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n", Long.class);
+    /** Counts the request on every key (KEYS[i] limited to ARGV[i + 1]); answers 0 when within all limits. */
+    private static final RedisScript<Long> COUNT = RedisScript.of("""
+            local over = 0
+            for i, key in ipairs(KEYS) do
+              local n = redis.call('INCR', key)
+              if n == 1 then redis.call('PEXPIRE', key, ARGV[1]) end
+              if n > tonumber(ARGV[i + 1]) then over = i end
+            end
+            return over""", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final EdgeProperties properties;
@@ -42,26 +50,28 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
         long second = clock.millis() / 1000;
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String ip = remote == null ? "unknown" : remote.getAddress().getHostAddress();
-        Mono<Boolean> ipAllowed = within("rl:ip:" + ip + ":" + second, properties.getRateLimitPerIpPerSecond());
-        Mono<Boolean> memberAllowed = exchange.getPrincipal()
+        String ipKey = "rl:ip:" + ip + ":" + second;
+        String ipLimit = Integer.toString(properties.getRateLimitPerIpPerSecond());
+        return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .flatMap(p -> within("rl:sub:" + ((JwtAuthenticationToken) p).getName() + ":" + second,
-                        properties.getRateLimitPerMemberPerSecond()))
-                .defaultIfEmpty(true);
-        return Mono.zip(ipAllowed, memberAllowed).flatMap(allowed -> {
-            if (allowed.getT1() && allowed.getT2()) {
-                return chain.filter(exchange);
-            }
-            exchange.getResponse().getHeaders().set("Retry-After", "1");
-            return EdgeProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-                    "请求过于频繁，请稍后再试。", "Too many requests; please slow down and try again shortly.");
-        });
+                .map(p -> within(List.of(ipKey, "rl:sub:" + ((JwtAuthenticationToken) p).getName() + ":" + second),
+                        List.of("2000", ipLimit, Integer.toString(properties.getRateLimitPerMemberPerSecond()))))
+                .defaultIfEmpty(Mono.defer(() -> within(List.of(ipKey), List.of("2000", ipLimit))))
+                .flatMap(allowed -> allowed)
+                .flatMap(allowed -> {
+                    if (allowed) {
+                        return chain.filter(exchange);
+                    }
+                    exchange.getResponse().getHeaders().set("Retry-After", "1");
+                    return EdgeProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                            "请求过于频繁，请稍后再试。", "Too many requests; please slow down and try again shortly.");
+                });
     }
 
-    private Mono<Boolean> within(String key, int limit) {
-        return redis.execute(COUNT, List.of(key), List.of("2000"))
+    private Mono<Boolean> within(List<String> keys, List<String> expiryAndLimits) {
+        return redis.execute(COUNT, keys, expiryAndLimits)
                 .next()
-                .map(count -> count <= limit)
+                .map(over -> over == 0)
                 .onErrorResume(e -> {
                     log.warn("Rate limiter could not reach Redis; letting the request pass: {}", e.toString());
                     return Mono.just(true);

@@ -16,9 +16,6 @@ interface CartMapper {
     @Select("SELECT member_id, sku_id, quantity, selected, created_at, updated_at FROM cart_item WHERE member_id = #{memberId} ORDER BY created_at DESC, sku_id")
     List<CartItem> itemsOf(long memberId);
 
-    @Select("SELECT COUNT(*) FROM cart_item WHERE member_id = #{memberId}")
-    int count(long memberId);
-
     /** Adds to what is there, never past the maximum. */
     @Insert("INSERT INTO cart_item (member_id, sku_id, quantity, selected, created_at, updated_at) VALUES (#{memberId}, #{skuId}, #{q}, 1, #{at}, #{at}) "
             + "ON DUPLICATE KEY UPDATE quantity = LEAST(quantity + #{q}, #{max}), selected = 1, updated_at = #{at}")

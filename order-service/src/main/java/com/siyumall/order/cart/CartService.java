@@ -5,6 +5,7 @@ import com.siyumall.order.clients.ProductClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,10 @@ public class CartService {
 
     public Cart of(long memberId) {
         List<CartItem> items = cart.itemsOf(memberId);
-        Map<Long, ProductClient.SkuSnapshot> snapshots = products.snapshots(items.stream().map(CartItem::skuId).toList());
+        return cartOf(items, products.snapshots(items.stream().map(CartItem::skuId).toList()));
+    }
+
+    private static Cart cartOf(List<CartItem> items, Map<Long, ProductClient.SkuSnapshot> snapshots) {
         List<Line> lines = items.stream().map(item -> {
             ProductClient.SkuSnapshot s = snapshots.get(item.skuId());
             return s == null
@@ -40,15 +44,23 @@ public class CartService {
         return new Cart(lines, amount, quantity);
     }
 
+    /** Adds units of a SKU; one call to product-service checks the SKU and prices the whole cart. */
     public Cart add(long memberId, long skuId, int quantity) {
-        if (products.snapshots(List.of(skuId)).isEmpty()) {
-            throw new BusinessException(CartError.SKU_NOT_FOUND, skuId);
-        }
-        if (cart.count(memberId) >= CartItem.MAX_ITEMS && cart.itemsOf(memberId).stream().noneMatch(i -> i.skuId() == skuId)) {
+        List<CartItem> before = cart.itemsOf(memberId);
+        boolean alreadyIn = before.stream().anyMatch(i -> i.skuId() == skuId);
+        if (!alreadyIn && before.size() >= CartItem.MAX_ITEMS) {
             throw new BusinessException(CartError.CART_FULL, CartItem.MAX_ITEMS);
         }
+        List<Long> skuIds = new ArrayList<>(before.stream().map(CartItem::skuId).toList());
+        if (!alreadyIn) {
+            skuIds.add(skuId);
+        }
+        Map<Long, ProductClient.SkuSnapshot> snapshots = products.snapshots(skuIds);
+        if (!snapshots.containsKey(skuId)) {
+            throw new BusinessException(CartError.SKU_NOT_FOUND, skuId);
+        }
         cart.add(memberId, skuId, quantity, CartItem.MAX_QUANTITY, clock.instant());
-        return of(memberId);
+        return cartOf(cart.itemsOf(memberId), snapshots);
     }
 
     public Cart change(long memberId, long skuId, Integer quantity, Boolean selected) {

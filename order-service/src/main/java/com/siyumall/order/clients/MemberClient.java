@@ -1,9 +1,12 @@
 package com.siyumall.order.clients;
 
+import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.common.security.InternalClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
 
 /**
  * member-service's internal API: the member's openid (WeChat Pay's payer), the stores orders are picked up from, the
@@ -12,9 +15,13 @@ import org.springframework.web.client.RestClient;
 @Component
 public class MemberClient {
     private final RestClient http;
+    /** Every pick-up order checks its store; a store opens or closes now and then (seen here within 2 s). */
+    private final RecentlyRead<Long, Store> stores;
 
     MemberClient(InternalClients clients, @Value("${siyumall.services.member}") String memberUrl) {
         this.http = clients.forBaseUrl(memberUrl);
+        this.stores = new RecentlyRead<>(Duration.ofSeconds(2), 1_000,
+                storeId -> http.get().uri("/internal/stores/{id}", storeId).retrieve().body(Store.class));
     }
 
     private record WechatIdentity(Long memberId, String appId, String openid) {}
@@ -27,7 +34,7 @@ public class MemberClient {
 
     /** The store, or a relayed 404 STORE_NOT_FOUND. */
     public Store store(long storeId) {
-        return http.get().uri("/internal/stores/{id}", storeId).retrieve().body(Store.class);
+        return stores.get(storeId);
     }
 
     /** The level's discount and free shipping, the points balance and the merchant's points rate and cap. */
