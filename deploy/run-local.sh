@@ -76,6 +76,8 @@ fi
 
 say "starting the dev stack..."
 rm -f "$RUN_DIR/devstack.properties"
+# emptied here, not by the background redirection: the readiness check below must never read the last run's log
+: >"$LOG_DIR/devstack.log"
 WECHAT_SANDBOX_AUTOPAY="${WECHAT_SANDBOX_AUTOPAY:-true}" DEVSTACK_HOME="$RUN_DIR/devstack" \
   java -Xmx512m -XX:+UseSerialGC -Drocketmq.client.rebalance.waitInterval=1000 \
   -cp "deploy/devstack/target/classes:$(cat deploy/devstack/target/runtime-classpath.txt)" \
