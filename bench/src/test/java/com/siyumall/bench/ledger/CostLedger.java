@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,8 @@ public final class CostLedger {
                 case "claim" -> claims();
                 case "idle" -> idle();
                 case "kill-order" -> killOrderService();
+                case "broker-pause" -> pauseBroker();
+                case "redis-flush" -> flushRedis();
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
             }
         }
@@ -193,12 +196,7 @@ public final class CostLedger {
         killer.join();
         System.out.println("load done: " + result.outcomes() + "; waiting for order-service and for recovery");
         waitUntil(Duration.ofMinutes(5), CostLedger::orderServiceHealthy);
-        String host = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("MYSQL_PORT", "3306");
-        String dbUser = System.getenv().getOrDefault("MYSQL_USER", "root");
-        String dbPassword = System.getenv().getOrDefault("MYSQL_PASSWORD", "");
-        try (java.sql.Connection product = java.sql.DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/siyumall_product", dbUser, dbPassword);
-             java.sql.Connection orders = java.sql.DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/siyumall_order", dbUser, dbPassword)) {
+        try (java.sql.Connection product = database("product"); java.sql.Connection orders = database("order")) {
             // every saga the kill left behind is past its deadline (60 s) and compensated by a recovery round
             waitUntil(Duration.ofMinutes(4), () -> single(orders, "SELECT COUNT(*) FROM checkout_saga WHERE status IN ('STARTED', 'COMPENSATING')") == 0);
             long reserved = single(product, "SELECT reserved FROM sku_stock WHERE sku_id = " + skuId);
@@ -213,6 +211,164 @@ public final class CostLedger {
                     reserved == inLiveOrders ? "equal" : "**" + (reserved - inLiveOrders) + " units held by no order**", stuckKeys,
                     unfinished, compensated));
         }
+    }
+
+    /**
+     * The broker — the dev stack's process, which also runs the WeChat sandbox — frozen with SIGSTOP for
+     * {@code -DpauseSeconds} (60) a few seconds into a load of shoppers who submit an order and cancel it, then resumed
+     * with SIGCONT. Neither request waits for the broker: their events wait in the outboxes. Afterwards the note says how
+     * long the outboxes took to drain, whether product-service's stock release handled every OrderCancelled exactly once,
+     * whether any message was parked, and whether the reserved units equal the units in live orders.
+     */
+    private void pauseBroker() throws Exception {
+        int pause = Integer.getInteger("pauseSeconds", 60);
+        String skuId = newProduct("pause", 100_000).path("skus").get(0).path("skuId").asText();
+        String storeId = demoStore();
+        List<String> tokens = shoppers("pause", USERS);
+        String order = "{\"items\":[{\"skuId\":\"" + skuId + "\",\"quantity\":1}],\"storeId\":\"" + storeId + "\"}";
+        long broker = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("DevStackMain"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow(() -> new IllegalStateException("No dev stack process"));
+        String since = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .format(LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1));
+        // timed events of the scenario, not waits for a condition
+        Thread pauser = new Thread(() -> {
+            try {
+                Thread.sleep(5_000);
+                signal(broker, "STOP");
+                Thread.sleep(pause * 1000L);
+                signal(broker, "CONT");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "broker-pauser");
+        pauser.start();
+        Map<String, Double> before = cpu.snapshot();
+        Load.Result result = Load.closed(USERS, pause + 15, (user, i) -> {
+            Answer placed = call("POST", "/api/orders", tokens.get(user), order, UUID.randomUUID().toString());
+            if (placed.status != 201) {
+                return "submit " + placed.status + " " + placed.body.path("code").asText("");
+            }
+            Answer cancelled = call("POST", "/api/orders/" + placed.body.path("orderNo").asText() + "/cancel", tokens.get(user), null);
+            return cancelled.status == 200 ? "placed and cancelled" : "cancel " + cancelled.status;
+        });
+        Map<String, Double> after = cpu.snapshot();
+        pauser.join();
+        row("submit + cancel, broker paused " + pause + " s", result, before, after);
+        List<String> services = List.of("product", "order", "member", "promotion");
+        Map<String, java.sql.Connection> db = new java.util.LinkedHashMap<>();
+        try {
+            for (String service : services) {
+                db.put(service, database(service));
+            }
+            String unsent = "SELECT COUNT(*) FROM outbox_event WHERE status <> 'SENT'";
+            long backlog = 0;
+            for (java.sql.Connection c : db.values()) {
+                backlog += single(c, unsent);
+            }
+            long resumed = System.nanoTime();
+            waitUntil(Duration.ofMinutes(5), () -> {
+                for (java.sql.Connection c : db.values()) {
+                    if (single(c, unsent) > 0) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            double drained = (System.nanoTime() - resumed) / 1e9;
+            String live = "SELECT COALESCE(SUM(l.quantity), 0) FROM order_line l JOIN orders o ON o.order_no = l.order_no "
+                    + "WHERE l.sku_id = " + skuId + " AND o.status = 'UNPAID'";
+            String reservedSql = "SELECT reserved FROM sku_stock WHERE sku_id = " + skuId;
+            waitUntil(Duration.ofMinutes(3), () -> single(db.get("product"), reservedSql) == single(db.get("order"), live));
+            long cancelledEvents = single(db.get("order"), "SELECT COUNT(*) FROM outbox_event WHERE event_type = 'OrderCancelled' "
+                    + "AND created_at >= '" + since + "'");
+            long released = single(db.get("product"), "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'product-stock-release' "
+                    + "AND consumed_at >= '" + since + "'");
+            long parked = 0;
+            for (java.sql.Connection c : db.values()) {
+                parked += single(c, "SELECT COUNT(*) FROM dead_letter WHERE created_at >= '" + since + "'");
+            }
+            long reserved = single(db.get("product"), reservedSql);
+            long inLive = single(db.get("order"), live);
+            notes.add(String.format("Broker paused %d s under %d shoppers submitting and cancelling: answers %s; %d events waited in "
+                            + "the outboxes when it resumed, drained in %.1f s; OrderCancelled published %d, handled by the stock "
+                            + "release %d — %s; parked as dead letters: %d; reserved %d vs %d units in live orders — %s",
+                    pause, USERS, result.outcomes(), backlog, drained, cancelledEvents, released,
+                    cancelledEvents == released ? "each exactly once" : "**not once each**", parked, reserved, inLive,
+                    reserved == inLive ? "equal" : "**" + (reserved - inLive) + " units held by no order**"));
+        } finally {
+            for (java.sql.Connection c : db.values()) {
+                c.close();
+            }
+        }
+    }
+
+    /**
+     * Redis emptied (FLUSHALL) a third into a window of looping submits on a SKU of 100,000 units: stock, claim counters,
+     * rate-limit counters and caches are gone at once. Afterwards: the answers (no 5xx expected), whether available +
+     * reserved + sold still make 100,000 in MySQL and in what shoppers see, and reserved units against live orders.
+     */
+    private void flushRedis() throws Exception {
+        int units = 100_000;
+        JsonNode product = newProduct("flush", units);
+        String spuId = product.path("spuId").asText();
+        String skuId = product.path("skus").get(0).path("skuId").asText();
+        String storeId = demoStore();
+        List<String> tokens = shoppers("flush", USERS);
+        String order = "{\"items\":[{\"skuId\":\"" + skuId + "\",\"quantity\":1}],\"storeId\":\"" + storeId + "\"}";
+        Thread flusher = new Thread(() -> {
+            try {
+                Thread.sleep(SECONDS * 1000L / 3); // a timed event of the scenario, not a wait for a condition
+                String host = System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1");
+                int port = Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379"));
+                try (java.net.Socket redis = new java.net.Socket(host, port)) {
+                    redis.getOutputStream().write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    System.out.println("FLUSHALL: " + new java.io.BufferedReader(new java.io.InputStreamReader(redis.getInputStream())).readLine());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "redis-flusher");
+        flusher.start();
+        Map<String, Double> before = cpu.snapshot();
+        Load.Result result = Load.closed(USERS, SECONDS, (user, i) -> {
+            Answer answer = call("POST", "/api/orders", tokens.get(user), order, UUID.randomUUID().toString());
+            return answer.status + (answer.status >= 400 ? " " + answer.body.path("code").asText("") : "");
+        });
+        Map<String, Double> after = cpu.snapshot();
+        flusher.join();
+        row("submits, Redis flushed a third in", result, before, after);
+        try (java.sql.Connection productDb = database("product"); java.sql.Connection orders = database("order")) {
+            String live = "SELECT COALESCE(SUM(l.quantity), 0) FROM order_line l JOIN orders o ON o.order_no = l.order_no "
+                    + "WHERE l.sku_id = " + skuId + " AND o.status = 'UNPAID'";
+            waitUntil(Duration.ofMinutes(2), () -> single(productDb, "SELECT reserved FROM sku_stock WHERE sku_id = " + skuId)
+                    == single(orders, live));
+            long total = single(productDb, "SELECT available + reserved + sold FROM sku_stock WHERE sku_id = " + skuId);
+            long reserved = single(productDb, "SELECT reserved FROM sku_stock WHERE sku_id = " + skuId);
+            long inLive = single(orders, live);
+            JsonNode seen = call("GET", "/admin/products/" + spuId, merchant, null).body.path("skus").get(0);
+            long seenTotal = seen.path("available").asLong() + seen.path("reserved").asLong() + seen.path("sold").asLong();
+            notes.add(String.format("Redis flushed a third into %d s of %d looping submits: answers %s; MySQL available + reserved + "
+                            + "sold = %d, as shoppers' view sees it %d (of %d); reserved %d vs %d units in live orders — %s",
+                    SECONDS, USERS, result.outcomes(), total, seenTotal, units, reserved, inLive,
+                    reserved == inLive ? "equal" : "**" + (reserved - inLive) + " units held by no order**"));
+        }
+    }
+
+    private static void signal(long pid, String signal) throws IOException, InterruptedException {
+        System.out.println("kill -" + signal + " " + pid);
+        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+    }
+
+    /** A service's database on the MySQL the mall runs on (MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PASSWORD). */
+    private static java.sql.Connection database(String service) throws java.sql.SQLException {
+        String host = System.getenv().getOrDefault("MYSQL_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("MYSQL_PORT", "3306");
+        return java.sql.DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/siyumall_" + service,
+                System.getenv().getOrDefault("MYSQL_USER", "root"), System.getenv().getOrDefault("MYSQL_PASSWORD", ""));
     }
 
     private interface Condition {

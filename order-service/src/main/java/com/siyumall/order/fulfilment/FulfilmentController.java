@@ -39,9 +39,8 @@ class FulfilmentController {
     @PostMapping("/admin/orders/{orderNo}/ship")
     @Operation(summary = "Ship a paid order with carrier and tracking number; receipt is confirmed automatically after some days")
     OrderQueries.OrderDetail ship(@PathVariable String orderNo, @Valid @RequestBody Shipment shipment) {
-        Order order = lifecycle.get(orderNo);
-        order.requireCanMoveTo(OrderStatus.SHIPPED);
         if (!lifecycle.ship(orderNo, shipment.carrier(), shipment.trackingNo(), autoConfirmAfter)) {
+            // says why it could not ship: unknown, not paid, shipped already, its group still open
             lifecycle.get(orderNo).requireCanMoveTo(OrderStatus.SHIPPED);
         }
         return queries.detail(lifecycle.get(orderNo));

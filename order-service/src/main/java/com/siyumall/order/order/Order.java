@@ -8,6 +8,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
 import com.siyumall.common.error.BusinessException;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An order: what a member owes for what. It knows which moves are legal; the database guards the same moves
@@ -122,6 +123,42 @@ public class Order {
         if (next == OrderStatus.SHIPPED && awaitsItsGroup()) {
             throw new BusinessException(OrderError.GROUP_BUY_PENDING, orderNo, groupBuyGroupId);
         }
+    }
+
+    /** UNPAID → CANCELLED for {@code reason}: the fact that gives its units, coupon and points back. */
+    public OrderEvents.OrderCancelled cancel(String reason, List<OrderEvents.Line> lines, Instant at) {
+        requireCanMoveTo(OrderStatus.CANCELLED);
+        status = OrderStatus.CANCELLED;
+        cancelledAt = at;
+        cancelReason = reason;
+        return new OrderEvents.OrderCancelled(orderNo, memberId, couponId, pointsUsed, reason, lines, at);
+    }
+
+    /** UNPAID → PAID by this WeChat Pay transaction: the fact that sells its units and spends its coupon and points. */
+    public OrderEvents.OrderPaid pay(String transactionId, Instant at, List<OrderEvents.Line> lines) {
+        requireCanMoveTo(OrderStatus.PAID);
+        status = OrderStatus.PAID;
+        this.transactionId = transactionId;
+        paidAt = at;
+        return new OrderEvents.OrderPaid(orderNo, memberId, payAmount, lines, at, transactionId, couponId, pointsUsed);
+    }
+
+    /** PAID → SHIPPED (never while its group-buy group is still open). */
+    public OrderEvents.OrderShipped ship(String carrier, String trackingNo, Instant at) {
+        requireCanMoveTo(OrderStatus.SHIPPED);
+        status = OrderStatus.SHIPPED;
+        this.carrier = carrier;
+        this.trackingNo = trackingNo;
+        shippedAt = at;
+        return new OrderEvents.OrderShipped(orderNo, memberId, carrier, trackingNo, at);
+    }
+
+    /** SHIPPED → COMPLETED: received by the member (or assumed so after the auto-confirm time). */
+    public OrderEvents.OrderCompleted complete(Instant at) {
+        requireCanMoveTo(OrderStatus.COMPLETED);
+        status = OrderStatus.COMPLETED;
+        completedAt = at;
+        return new OrderEvents.OrderCompleted(orderNo, memberId, payAmount, at);
     }
 
     /** What WeChat Pay says was paid must be exactly what this order costs. */

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every status move of an order, each a guarded update with its history row and its event in one transaction.
@@ -63,17 +64,29 @@ public class OrderLifecycle {
                 order.getPointsUsed(), OrderEvents.Line.of(orderLines), now));
     }
 
+    /**
+     * The order as it stands, when it may move to {@code next} from there; empty when it already moved on (a repeat, a
+     * race lost). The move itself is the order's; the guarded update that follows is the database's second line.
+     */
+    private Optional<Order> movableTo(String orderNo, OrderStatus next) {
+        Order order = orders.selectById(orderNo);
+        return order != null && order.getStatus().canMoveTo(next) ? Optional.of(order) : Optional.empty();
+    }
+
     /** UNPAID → CANCELLED; false when the order had already moved on (paid, or cancelled by someone else). */
     @Transactional
     public boolean cancel(String orderNo, String reason) {
+        Optional<Order> movable = movableTo(orderNo, OrderStatus.CANCELLED);
+        if (movable.isEmpty()) {
+            return false;
+        }
         Instant now = clock.instant();
+        OrderEvents.OrderCancelled cancelled = movable.get().cancel(reason, OrderEvents.Line.of(linesOf(orderNo)), now);
         if (orders.markCancelled(orderNo, reason, now) == 0) {
             return false;
         }
-        Order order = orders.selectById(orderNo);
         orders.history(IdWorker.getId(), orderNo, OrderStatus.UNPAID.name(), OrderStatus.CANCELLED.name(), reason, now);
-        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderCancelled(orderNo, order.getMemberId(), order.getCouponId(),
-                order.getPointsUsed(), reason, OrderEvents.Line.of(linesOf(orderNo)), now));
+        events.publish(Topics.ORDER_EVENTS, cancelled);
         log.info("Order {} cancelled: {}", orderNo, reason);
         return true;
     }
@@ -81,26 +94,33 @@ public class OrderLifecycle {
     /** UNPAID → PAID, once per order, for this WeChat Pay transaction; false when it had already moved. */
     @Transactional
     public boolean markPaid(String orderNo, String transactionId, Instant paidAt) {
+        Optional<Order> movable = movableTo(orderNo, OrderStatus.PAID);
+        if (movable.isEmpty()) {
+            return false;
+        }
+        OrderEvents.OrderPaid paid = movable.get().pay(transactionId, paidAt, OrderEvents.Line.of(linesOf(orderNo)));
         if (orders.markPaid(orderNo, transactionId, paidAt) == 0) {
             return false;
         }
-        Order order = orders.selectById(orderNo);
         orders.history(IdWorker.getId(), orderNo, OrderStatus.UNPAID.name(), OrderStatus.PAID.name(), "WECHAT_PAY", clock.instant());
-        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderPaid(orderNo, order.getMemberId(), order.getPayAmount(),
-                OrderEvents.Line.of(linesOf(orderNo)), paidAt, transactionId, order.getCouponId(), order.getPointsUsed()));
+        events.publish(Topics.ORDER_EVENTS, paid);
         return true;
     }
 
     /** PAID → SHIPPED, with the auto-confirm timer {@code autoConfirmAfter} later. */
     @Transactional
     public boolean ship(String orderNo, String carrier, String trackingNo, java.time.Duration autoConfirmAfter) {
+        Optional<Order> movable = movableTo(orderNo, OrderStatus.SHIPPED);
+        if (movable.isEmpty()) {
+            return false;
+        }
         Instant now = clock.instant();
+        OrderEvents.OrderShipped shipped = movable.get().ship(carrier, trackingNo, now);
         if (orders.markShipped(orderNo, carrier, trackingNo, now) == 0) {
             return false;
         }
-        Order order = orders.selectById(orderNo);
         orders.history(IdWorker.getId(), orderNo, OrderStatus.PAID.name(), OrderStatus.SHIPPED.name(), "SHIPPED", now);
-        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderShipped(orderNo, order.getMemberId(), carrier, trackingNo, now));
+        events.publish(Topics.ORDER_EVENTS, shipped);
         events.schedule(Topics.ORDER_TIMERS, new OrderEvents.ShippedOrderDue(orderNo), now.plus(autoConfirmAfter));
         return true;
     }
@@ -108,13 +128,17 @@ public class OrderLifecycle {
     /** SHIPPED → COMPLETED (the member confirmed receipt, or the auto-confirm timer fired). */
     @Transactional
     public boolean complete(String orderNo, String reason) {
+        Optional<Order> movable = movableTo(orderNo, OrderStatus.COMPLETED);
+        if (movable.isEmpty()) {
+            return false;
+        }
         Instant now = clock.instant();
+        OrderEvents.OrderCompleted completed = movable.get().complete(now);
         if (orders.markCompleted(orderNo, now) == 0) {
             return false;
         }
-        Order order = orders.selectById(orderNo);
         orders.history(IdWorker.getId(), orderNo, OrderStatus.SHIPPED.name(), OrderStatus.COMPLETED.name(), reason, now);
-        events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderCompleted(orderNo, order.getMemberId(), order.getPayAmount(), now));
+        events.publish(Topics.ORDER_EVENTS, completed);
         return true;
     }
 
