@@ -226,8 +226,7 @@ public final class CostLedger {
         String storeId = demoStore();
         List<String> tokens = shoppers("pause", USERS);
         String order = "{\"items\":[{\"skuId\":\"" + skuId + "\",\"quantity\":1}],\"storeId\":\"" + storeId + "\"}";
-        long broker = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("DevStackMain"))
-                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow(() -> new IllegalStateException("No dev stack process"));
+        long broker = ProcessCpu.pidOf("DevStackMain");
         String since = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
                 .format(LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1));
         // timed events of the scenario, not waits for a condition

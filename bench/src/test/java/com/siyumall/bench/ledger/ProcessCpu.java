@@ -59,6 +59,24 @@ final class ProcessCpu {
         return millis;
     }
 
+    /**
+     * The process whose command line (read from /proc: ProcessHandle cuts long ones, like the dev stack's class path)
+     * contains {@code needle}.
+     */
+    static long pidOf(String needle) {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(dir -> {
+                        String commandLine = commandLine(dir);
+                        return commandLine != null && commandLine.contains(needle) && !commandLine.contains("CostLedger");
+                    })
+                    .mapToLong(dir -> Long.parseLong(dir.getFileName().toString())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No running process has " + needle + " in its command line"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list /proc (the cost ledger needs Linux)", e);
+        }
+    }
+
     private static String commandLine(Path dir) {
         try {
             return new String(Files.readAllBytes(dir.resolve("cmdline"))).replace('\0', ' ');

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -21,20 +22,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Moves committed outbox rows to RocketMQ: at once after each commit, and every {@code sweep} as the safety net.
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service relay without sending a row
- * twice at the same moment (consumers are idempotent anyway). A failing send backs off; after 20 tries the row is
- * marked FAILED, logged and counted, for someone to look at.
+ * A batch is claimed in a short transaction of its own ({@code FOR UPDATE SKIP LOCKED}, then a lease of
+ * {@link #LEASE} written on the rows) and sent after it commits: no database lock is ever held while the broker is
+ * asked, so a broker that hangs cannot stall the transactions that write new events. Several instances relay without
+ * sending a row twice at the same moment; a row whose relay died mid-send goes again when its lease runs out
+ * (consumers are idempotent). A failing send backs off and ends the batch (the broker is likely away; the rest wait for
+ * their lease); after 20 tries a row is marked FAILED, logged and counted, for someone to look at.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 50;
     private static final int MAX_ATTEMPTS = 20;
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate claims;
     private final DefaultMQProducer producer;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -46,7 +52,9 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, DefaultMQProducer producer, Clock clock,
                        MeterRegistry metrics, Duration sweep) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // read committed: the claim locks the rows it takes, not the index gaps new events are inserted into
+        this.claims = new TransactionTemplate(transactions.getTransactionManager());
+        this.claims.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.producer = producer;
         this.clock = clock;
         this.metrics = metrics;
@@ -81,22 +89,35 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayBatch() {
-        Integer sent = transactions.execute(status -> {
-            Instant now = clock.instant();
-            List<Row> rows = jdbc.query("SELECT id, event_id, topic, event_type, event_key, body, deliver_at, attempts "
+        Instant now = clock.instant();
+        List<Row> rows = claim(now);
+        int sent = 0;
+        for (Row row : rows) {
+            if (!send(row, now)) {
+                break;
+            }
+            sent++;
+        }
+        return sent;
+    }
+
+    /** Takes up to a batch of due rows for {@link #LEASE}, in a transaction that ends before anything is sent. */
+    private List<Row> claim(Instant now) {
+        List<Row> rows = claims.execute(status -> {
+            List<Row> due = jdbc.query("SELECT id, event_id, topic, event_type, event_key, body, deliver_at, attempts "
                             + "FROM outbox_event WHERE status = 'NEW' AND next_attempt_at <= ? ORDER BY id LIMIT " + BATCH
                             + " FOR UPDATE SKIP LOCKED",
                     (rs, i) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
                             rs.getString("event_type"), rs.getString("event_key"), rs.getString("body"),
                             rs.getTimestamp("deliver_at"), rs.getInt("attempts")),
                     Timestamp.from(now));
-            int ok = 0;
-            for (Row row : rows) {
-                ok += send(row, now) ? 1 : 0;
+            if (!due.isEmpty()) {
+                String ids = due.stream().map(row -> Long.toString(row.id())).collect(Collectors.joining(","));
+                jdbc.update("UPDATE outbox_event SET next_attempt_at = ? WHERE id IN (" + ids + ")", Timestamp.from(now.plus(LEASE)));
             }
-            return ok;
+            return due;
         });
-        return sent == null ? 0 : sent;
+        return rows == null ? List.of() : rows;
     }
 
     private boolean send(Row row, Instant now) {

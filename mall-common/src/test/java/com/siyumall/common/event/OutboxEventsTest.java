@@ -2,11 +2,16 @@ package com.siyumall.common.event;
 
 import com.siyumall.common.fixture.FixtureEvents;
 import com.siyumall.common.testsupport.MallIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,5 +114,58 @@ class OutboxEventsTest {
 
     private EventPublisher bumperEvents() {
         return publisher;
+    }
+
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    MeterRegistry metrics;
+
+    /** A producer whose broker never answers until the test lets it fail: what a frozen broker looks like from here. */
+    static final class HangingProducer extends DefaultMQProducer {
+        final CountDownLatch sending = new CountDownLatch(1);
+        final CountDownLatch giveUp = new CountDownLatch(1);
+
+        @Override
+        public SendResult send(Message message, long timeout) throws MQClientException, InterruptedException {
+            sending.countDown();
+            giveUp.await(60, TimeUnit.SECONDS);
+            throw new MQClientException("the broker did not answer (test)", null);
+        }
+    }
+
+    @Test
+    void aBrokerThatHangsNeverHoldsUpTheTransactionsThatWriteNewEvents() throws Exception {
+        String stuck = "stuck-" + UUID.randomUUID();
+        String later = "later-" + UUID.randomUUID();
+        HangingProducer frozen = new HangingProducer();
+        OutboxRelay hanging = new OutboxRelay(jdbc, transactions, frozen, java.time.Clock.systemUTC(), metrics, Duration.ofHours(1));
+        ExecutorService background = Executors.newFixedThreadPool(2);
+        relay.stop(); // the service's own relay would send the row before the hanging one takes it
+        try {
+            bumper.requestBump(stuck, false);
+            Future<Integer> relaying = background.submit(hanging::relayPending);
+            assertThat(frozen.sending.await(30, TimeUnit.SECONDS)).as("the hanging relay is sending").isTrue();
+
+            // while the send hangs, another transaction writes an event: it must not wait for the relay
+            Future<?> writing = background.submit(() -> bumper.requestBump(later, false));
+            writing.get(30, TimeUnit.SECONDS); // a guard against a deadlocked test, not a measurement
+            assertThat(jdbc.queryForObject("SELECT status FROM outbox_event WHERE event_key = ?", String.class, stuck))
+                    .as("taken under a lease, not sent").isEqualTo("NEW");
+            assertThat(jdbc.queryForObject("SELECT next_attempt_at > NOW(3) FROM outbox_event WHERE event_key = ?", Boolean.class, stuck))
+                    .isTrue();
+
+            frozen.giveUp.countDown();
+            assertThat(relaying.get(30, TimeUnit.SECONDS)).as("nothing was sent by the hanging relay").isZero();
+            assertThat(jdbc.queryForObject("SELECT attempts FROM outbox_event WHERE event_key = ?", Integer.class, stuck)).isEqualTo(1);
+        } finally {
+            frozen.giveUp.countDown();
+            background.shutdownNow();
+            relay.start();
+        }
+        // the service's relay sends both: the failed one after its backoff
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(1).equals(counter(stuck)) && Integer.valueOf(1).equals(counter(later)));
     }
 }
