@@ -351,7 +351,7 @@ public final class CostLedger {
             JsonNode seen = call("GET", "/admin/products/" + spuId, merchant, null).body.path("skus").get(0);
             long seenTotal = seen.path("available").asLong() + seen.path("reserved").asLong() + seen.path("sold").asLong();
             notes.add(String.format("Redis flushed a third into %d s of %d looping submits: answers %s; MySQL available + reserved + "
-                            + "sold = %d, as shoppers' view sees it %d (of %d); reserved %d vs %d units in live orders — %s",
+                            + "sold = %d, through the admin API %d (of %d); reserved %d vs %d units in live orders — %s",
                     SECONDS, USERS, result.outcomes(), total, seenTotal, units, reserved, inLive,
                     reserved == inLive ? "equal" : "**" + (reserved - inLive) + " units held by no order**"));
         }

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +25,11 @@ import java.time.Duration;
         JdbcTemplateAutoConfiguration.class, TransactionAutoConfiguration.class})
 @ConditionalOnBean({RocketMQTemplate.class, JdbcTemplate.class})
 public class EventConfiguration {
+
+    @Bean
+    static SharedClientInstance sharedRocketMQClientInstance(Environment environment) {
+        return new SharedClientInstance(environment.getProperty("spring.application.name", "siyumall"));
+    }
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, RocketMQTemplate rocketMQ, Clock clock,
