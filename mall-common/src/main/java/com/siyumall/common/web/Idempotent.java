@@ -24,4 +24,10 @@ import java.lang.annotation.Target;
 public @interface Idempotent {
     /** The operation, e.g. {@code points-mall.exchange}; a key is unique per operation and caller. */
     String value();
+
+    /**
+     * Whether a request without a key is refused (400 IDEMPOTENCY_KEY_REQUIRED). False only where clients that predate
+     * the key must keep working: with a key a retry returns the first result, without one the write simply runs.
+     */
+    boolean keyRequired() default true;
 }

@@ -27,6 +27,9 @@ final class IdempotentMethodInterceptor implements MethodInterceptor {
         }
         MallPrincipal caller = CurrentPrincipal.get();
         String key = web.getRequest().getHeader(IdempotentRequests.HEADER);
+        if ((key == null || key.isBlank()) && !idempotent.keyRequired()) {
+            return invocation.proceed();
+        }
         @SuppressWarnings("unchecked")
         Class<Object> resultType = (Class<Object>) invocation.getMethod().getReturnType();
         return requests.getObject().execute(idempotent.value() + ":" + caller.role().name(), caller.id(), key,

@@ -2,10 +2,10 @@ package com.siyumall.member.pointsmall;
 
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
-import com.siyumall.common.web.PageQuery;
-import com.siyumall.common.web.PageResult;
 import com.siyumall.common.web.Idempotent;
 import com.siyumall.common.web.IdempotentRequests;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -72,6 +72,7 @@ class PointsMallController {
     }
 
     @PostMapping("/admin/points-mall/items/{itemId}/stock")
+    @Idempotent(value = "points-mall.stock", keyRequired = false)
     @Operation(summary = "Add stock (or remove, never below what is left)")
     PointsMallItem stock(@PathVariable long itemId, @Valid @RequestBody StockRequest request) {
         CurrentPrincipal.require(Role.MERCHANT);

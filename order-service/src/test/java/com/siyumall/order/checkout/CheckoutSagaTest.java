@@ -2,12 +2,12 @@ package com.siyumall.order.checkout;
 
 import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
-import com.siyumall.member.points.PointsService;
 import com.siyumall.common.testsupport.TestTokens;
+import com.siyumall.member.points.PointsService;
 import com.siyumall.order.clients.Benefits;
 import com.siyumall.order.clients.MemberClient;
-import com.siyumall.order.clients.PromotionClient;
 import com.siyumall.order.clients.ProductClient;
+import com.siyumall.order.clients.PromotionClient;
 import com.siyumall.order.support.Shop;
 import com.siyumall.order.support.UpstreamServices;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package com.siyumall.product.stock;
 
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -70,6 +71,7 @@ class StockController {
     }
 
     @PostMapping("/admin/products/{spuId}/skus/{skuId}/stock")
+    @Idempotent(value = "stock.adjust", keyRequired = false)
     @Operation(summary = "Correct a SKU's available stock by delta, with a reason (audit-logged)")
     AdjustmentResult adjust(@PathVariable long spuId, @PathVariable long skuId, @Valid @RequestBody Adjustment request) {
         return new AdjustmentResult(skuId, stock.adjust(spuId, skuId, request.delta(), request.reason(), CurrentPrincipal.get().id()));

@@ -3,7 +3,9 @@ package com.siyumall.product.stock;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.persistence.RedisKeys;
+import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.product.Catalogs;
 import com.siyumall.product.catalog.CatalogService;
 import com.siyumall.product.category.CategoryService;
@@ -11,6 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -223,5 +231,28 @@ class StockReservationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_adjustment WHERE sku_id = ?", Integer.class, sku)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'StockLow' AND event_key = ?",
                 Integer.class, Long.toString(sku))).isEqualTo(1);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aStockCorrectionRetriedWithItsKeyIsAppliedOnce() throws Exception {
+        long spuId = catalog.create(new CatalogService.ProductInfo(category, "correction", null, null, List.of("https://img.test/c.jpg"),
+                List.of(), null), List.of(new CatalogService.NewSku(Map.of("尺码", "L"), 1000, 1000, null, null, 10, 0)), true).getId();
+        long sku = skuIdsOf(spuId).get(0);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TestTokens.merchant(1));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        HttpEntity<Map<String, Object>> correction = new HttpEntity<>(Map.of("delta", 5, "reason", "found a box"), headers);
+        String path = "/admin/products/" + spuId + "/skus/" + sku + "/stock";
+
+        List<ResponseEntity<String>> retries = AtOnce.run(4, () -> http.exchange(path, HttpMethod.POST, correction, String.class));
+
+        assertThat(retries).allSatisfy(r -> assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(200, 409));
+        assertThat(retries).filteredOn(r -> r.getStatusCode().value() == 200).allSatisfy(r -> assertThat(r.getBody()).contains("\"available\":15"));
+        assertThat(stock.available(List.of(sku))).as("10 + 5 once, however often it was sent").containsEntry(sku, 15);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_adjustment WHERE sku_id = ?", Integer.class, sku)).isEqualTo(1);
     }
 }

@@ -1,6 +1,7 @@
 package com.siyumall.promotion.coupon;
 
 import com.siyumall.common.security.CurrentPrincipal;
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -108,6 +109,7 @@ class CouponController {
     }
 
     @PostMapping("/api/coupons/{templateId}/claim")
+    @Idempotent(value = "coupon.claim", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Claim one coupon in the claim centre; never beyond the total or the member's limit")
     CouponView claim(@PathVariable long templateId) {

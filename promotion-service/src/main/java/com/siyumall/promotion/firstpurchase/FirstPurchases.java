@@ -2,12 +2,12 @@ package com.siyumall.promotion.firstpurchase;
 
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
-import com.siyumall.common.persistence.AfterCommit;
-import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.common.event.AbsentIn;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.persistence.AfterCommit;
+import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.promotion.coupon.Coupon;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;

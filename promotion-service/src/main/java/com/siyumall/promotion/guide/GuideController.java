@@ -3,6 +3,7 @@ package com.siyumall.promotion.guide;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.MallPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.promotion.coupon.Coupon;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,6 +60,7 @@ class GuideController {
     }
 
     @PostMapping("/guide/coupons/issue")
+    @Idempotent(value = "guide.coupon-issue", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a coupon from the guide's quota to one of the guide's own customers (409 GUIDE_QUOTA_EXCEEDED)")
     Coupon issue(@Valid @RequestBody IssueRequest request) {

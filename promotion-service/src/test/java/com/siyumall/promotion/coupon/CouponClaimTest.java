@@ -1,12 +1,12 @@
 package com.siyumall.promotion.coupon;
 
-import com.siyumall.common.testsupport.ContractEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.RedisKeys;
 import com.siyumall.common.testsupport.AtOnce;
+import com.siyumall.common.testsupport.ContractEvents;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -240,5 +240,42 @@ class CouponClaimTest {
                 .doesNotContain(templateId);
         assertThat(http.exchange("/admin/coupon-templates", HttpMethod.POST, new HttpEntity<>(Map.of(), shopper), String.class)
                 .getStatusCode().value()).isEqualTo(403);
+    }
+
+    private ResponseEntity<String> claimOverHttp(long templateId, long memberId, String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(TestTokens.shopper(memberId));
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.exchange("/api/coupons/" + templateId + "/claim", HttpMethod.POST, new HttpEntity<>(null, headers), String.class);
+    }
+
+    @Test
+    void aClaimRetriedWithItsKeyGetsTheFirstCouponEvenWhenTheRetriesArriveTogether() throws Exception {
+        long templateId = template(100, 5).getId();
+        long member = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        String key = java.util.UUID.randomUUID().toString();
+
+        List<ResponseEntity<String>> retries = AtOnce.run(6, () -> claimOverHttp(templateId, member, key));
+
+        List<String> answered = retries.stream().filter(r -> r.getStatusCode().value() == 201)
+                .map(r -> readCouponId(r.getBody())).distinct().toList();
+        assertThat(answered).as("every completed retry names the one coupon claimed").hasSize(1);
+        assertThat(retries).allSatisfy(r -> assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(201, 409));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE member_id = ? AND template_id = ?", Integer.class, member, templateId))
+                .as("one claim however often it was sent").isEqualTo(1);
+
+        assertThat(claimOverHttp(templateId, member, null).getStatusCode().value()).as("without a key a claim is a new claim").isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE member_id = ? AND template_id = ?", Integer.class, member, templateId))
+                .isEqualTo(2);
+    }
+
+    private String readCouponId(String body) {
+        try {
+            return json.readTree(body).path("couponId").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

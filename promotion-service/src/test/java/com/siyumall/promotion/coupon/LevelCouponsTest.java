@@ -1,9 +1,9 @@
 package com.siyumall.promotion.coupon;
 
-import com.siyumall.common.testsupport.ContractEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.testsupport.ContractEvents;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

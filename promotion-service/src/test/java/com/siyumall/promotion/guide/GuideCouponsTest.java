@@ -1,11 +1,11 @@
 package com.siyumall.promotion.guide;
 
-import com.siyumall.common.testsupport.ContractEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.testsupport.AtOnce;
+import com.siyumall.common.testsupport.ContractEvents;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.promotion.coupon.CouponService;
