@@ -49,8 +49,14 @@ public interface OrderMapper extends BaseMapper<Order> {
     @Update("UPDATE orders SET prepay_id = #{prepayId}, updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'UNPAID'")
     int recordPrepay(@Param("orderNo") String orderNo, @Param("prepayId") String prepayId, @Param("at") Instant at);
 
-    @Select("SELECT order_no FROM orders WHERE status = 'UNPAID' AND expires_at <= #{before} ORDER BY expires_at LIMIT #{limit}")
-    List<String> expiredUnpaid(@Param("before") Instant before, @Param("limit") int limit);
+    /** Unpaid orders due before {@code before}, in due order, after the one due at {@code afterDue} numbered {@code afterOrderNo}. */
+    @Select("SELECT order_no, expires_at FROM orders WHERE status = 'UNPAID' AND expires_at <= #{before} "
+            + "AND (expires_at > #{afterDue} OR (expires_at = #{afterDue} AND order_no > #{afterOrderNo})) "
+            + "ORDER BY expires_at, order_no LIMIT #{limit}")
+    List<Due> expiredUnpaid(@Param("before") Instant before, @Param("afterDue") Instant afterDue, @Param("afterOrderNo") String afterOrderNo,
+                            @Param("limit") int limit);
+
+    record Due(String orderNo, Instant expiresAt) {}
 
     @Insert("INSERT INTO order_status_history (id, order_no, from_status, to_status, reason, changed_at) "
             + "VALUES (#{id}, #{orderNo}, #{from}, #{to}, #{reason}, #{at})")

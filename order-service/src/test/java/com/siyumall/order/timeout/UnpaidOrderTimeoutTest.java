@@ -54,4 +54,27 @@ class UnpaidOrderTimeoutTest {
         assertThat(Shop.call(base, "POST", "/api/orders/" + orderNo + "/pay", member.token(), null, Map.of()).code())
                 .isEqualTo("ORDER_NOT_PAYABLE");
     }
+
+    @Autowired
+    UnpaidOrderTimeout timeout;
+
+    @Test
+    void oneSweepWorksOffABacklogOfOrdersWhoseTimersNeverArrived() {
+        // 450 unpaid orders due an hour ago, all at the same instant, whose delayed messages were lost with a broker
+        java.sql.Timestamp anHourAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1)));
+        String batch = "S" + System.nanoTime();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            rows.add(new Object[] {batch + String.format("%04d", i), 77L, anHourAgo, anHourAgo, anHourAgo});
+        }
+        jdbc.batchUpdate("INSERT INTO orders (order_no, member_id, status, items_amount, discount_amount, freight, pay_amount, delivery, "
+                + "expires_at, created_at, updated_at) VALUES (?, ?, 'UNPAID', 1000, 0, 0, 1000, 'PICKUP', ?, ?, ?)", rows);
+
+        timeout.sweep();
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT CONCAT(status, ' ', cancel_reason) FROM orders WHERE order_no LIKE ?", String.class,
+                batch + "%")).as("more than two batches of 200, ties on the due time included, in one round").containsExactly("CANCELLED PAYMENT_TIMEOUT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_status_history WHERE order_no LIKE ? AND to_status = 'CANCELLED'",
+                Integer.class, batch + "%")).isEqualTo(450);
+    }
 }
