@@ -17,10 +17,19 @@ interface CheckoutSagaMapper {
     String COLUMNS = "order_no, member_id, status, takes_seat, first_purchase, coupon_id, points, attempts, next_attempt_at, "
             + "last_error, created_at";
 
-    @Insert("INSERT INTO checkout_saga (order_no, member_id, status, takes_seat, first_purchase, coupon_id, points, attempts, "
-            + "next_attempt_at, created_at, updated_at) VALUES (#{s.orderNo}, #{s.memberId}, #{s.status}, #{s.takesSeat}, "
-            + "#{s.firstPurchase}, #{s.couponId}, #{s.points}, 0, #{s.nextAttemptAt}, #{s.createdAt}, #{s.createdAt})")
-    void insert(@Param("s") CheckoutSaga saga);
+    /** A new saga, under the Idempotency-Key of the submit that started it (null: none). */
+    @Insert("INSERT INTO checkout_saga (order_no, member_id, idempotency_key, status, takes_seat, first_purchase, coupon_id, points, "
+            + "attempts, next_attempt_at, created_at, updated_at) VALUES (#{s.orderNo}, #{s.memberId}, #{key}, #{s.status}, "
+            + "#{s.takesSeat}, #{s.firstPurchase}, #{s.couponId}, #{s.points}, 0, #{s.nextAttemptAt}, #{s.createdAt}, #{s.createdAt})")
+    void insert(@Param("s") CheckoutSaga saga, @Param("key") String idempotencyKey);
+
+    /** The saga a submit with this key started, if any. */
+    @Select("SELECT " + COLUMNS + " FROM checkout_saga WHERE member_id = #{memberId} AND idempotency_key = #{key}")
+    CheckoutSaga ofKey(@Param("memberId") long memberId, @Param("key") String idempotencyKey);
+
+    /** A compensated attempt lets go of its key, so a retry may try again under it. */
+    @Update("UPDATE checkout_saga SET idempotency_key = NULL, updated_at = #{at} WHERE order_no = #{orderNo} AND status = 'COMPENSATED'")
+    int releaseKey(@Param("orderNo") String orderNo, @Param("at") Instant at);
 
     /** What the saga will take beyond the stock, learned from the quote, before those steps run. */
     @Update("UPDATE checkout_saga SET takes_seat = #{s.takesSeat}, first_purchase = #{s.firstPurchase}, points = #{s.points}, "

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -61,11 +62,31 @@ public class CheckoutSagas {
         }
     }
 
-    /** Writes the saga (committed on its own, before any step) and returns it. */
-    CheckoutSaga start(String orderNo, long memberId, boolean takesSeat, Long couponId) {
+    /** Writes the saga (committed on its own, before any step) under the submit's Idempotency-Key and returns it. */
+    CheckoutSaga start(String orderNo, long memberId, String idempotencyKey, boolean takesSeat, Long couponId) {
         CheckoutSaga saga = CheckoutSaga.start(orderNo, memberId, takesSeat, couponId, clock.instant(), deadline);
-        sagas.insert(saga);
+        sagas.insert(saga, idempotencyKey);
         return saga;
+    }
+
+    /**
+     * What an earlier submit under this key reached, when its request died before its answer was kept (the key's lease
+     * ran out and this retry took it over): the order it placed, or empty to place one now. An attempt still running or
+     * being undone answers 503 BUSY (retry shortly); a compensated one gives its key up for this retry.
+     */
+    Optional<String> placedUnder(long memberId, String idempotencyKey) {
+        CheckoutSaga earlier = sagas.ofKey(memberId, idempotencyKey);
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        return switch (earlier.status()) {
+            case COMPLETED -> Optional.of(earlier.orderNo());
+            case STARTED, COMPENSATING -> throw new BusinessException(CommonError.BUSY);
+            case COMPENSATED -> {
+                sagas.releaseKey(earlier.orderNo(), clock.instant());
+                yield Optional.empty();
+            }
+        };
     }
 
     /**

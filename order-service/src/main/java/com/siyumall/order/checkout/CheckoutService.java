@@ -14,6 +14,7 @@ import com.siyumall.order.clients.PromotionClient;
 import com.siyumall.order.order.Order;
 import com.siyumall.order.order.OrderLifecycle;
 import com.siyumall.order.order.OrderLine;
+import com.siyumall.order.order.OrderStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checkout as a durable saga ({@link CheckoutSagas}): write the saga, reserve stock, price the basket (and record
@@ -87,15 +89,20 @@ public class CheckoutService {
     /** One order per Idempotency-Key, however often or however concurrently it is sent. */
     public Submitted submit(long memberId, String idempotencyKey, Submission submission) {
         return admission.call(() -> idempotent.execute("order.submit", memberId, idempotencyKey, submission, Submitted.class,
-                () -> place(memberId, submission)));
+                () -> place(memberId, idempotencyKey, submission)));
     }
 
-    private Submitted place(long memberId, Submission submission) {
+    private Submitted place(long memberId, String idempotencyKey, Submission submission) {
+        Optional<String> placedBefore = sagas.placedUnder(memberId, idempotencyKey);
+        if (placedBefore.isPresent()) {
+            Order order = orders.get(placedBefore.get());
+            return new Submitted(order.getOrderNo(), OrderStatus.UNPAID.name(), order.getPayAmount(), order.getExpiresAt());
+        }
         if (submission.storeId() != null && !members.store(submission.storeId()).isOperating()) {
             throw new BusinessException(CheckoutError.STORE_CLOSED, submission.storeId());
         }
         String orderNo = "O" + IdWorker.getIdStr();
-        CheckoutSaga saga = sagas.start(orderNo, memberId, submission.groupBuy() != null, submission.couponId());
+        CheckoutSaga saga = sagas.start(orderNo, memberId, idempotencyKey, submission.groupBuy() != null, submission.couponId());
         boolean reserved = false;
         try {
             // the stock first: a sold-out attempt is refused after one call, before it is priced

@@ -124,7 +124,7 @@ class CheckoutSagaTest {
         String orderNo = "O" + System.nanoTime();
         Instant started = Instant.now().minus(Duration.ofMinutes(5));
         sagaRows.insert(new CheckoutSaga(orderNo, memberId, CheckoutSaga.Status.STARTED, false, false, null, 400, 0,
-                started.plus(Duration.ofSeconds(60)), null, started));
+                started.plus(Duration.ofSeconds(60)), null, started), null);
         products.reserve(orderNo, List.of(new ProductClient.Line(Long.valueOf(product.skuId()), 2)));
         benefits.holdPoints(memberId, 400, orderNo);
         assertThat(Shop.stockOf(product).path("reserved").asInt()).isEqualTo(2);
@@ -144,6 +144,30 @@ class CheckoutSagaTest {
     }
 
     @Test
+    void aRetryThatTakesOverTheKeyOfASubmitThatDiedAfterWritingItsOrderGetsThatOrderNotASecondOne() {
+        Shop.Product product = Shop.product(2_000, 5);
+        Shop.Member member = Shop.member();
+        String store = Shop.store();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = basket(product, store);
+        Shop.Reply first = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), body, Map.of("Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(201);
+        // the process died between committing the order and keeping its answer: the key is IN_PROGRESS, its lease over
+        jdbc.update("UPDATE idempotency_record SET status = 'IN_PROGRESS', response_body = NULL, lease_until = ? "
+                + "WHERE scope = 'order.submit' AND owner_id = ? AND idem_key = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)),
+                Long.parseLong(member.id()), key);
+
+        Shop.Reply retry = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), body, Map.of("Idempotency-Key", key));
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("orderNo")).isEqualTo(first.text("orderNo"));
+        assertThat(retry.body().path("payAmount").asLong()).isEqualTo(first.body().path("payAmount").asLong());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE member_id = ?", Integer.class, Long.parseLong(member.id())))
+                .as("one order however the first request ended").isEqualTo(1);
+        assertThat(Shop.stockOf(product).path("reserved").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aSagaStillRunningIsLeftAloneAndOneWhoseUndoFailsIsRetriedUntilItSucceeds() throws Exception {
         Shop.Product product = Shop.product(2_000, 5);
         Shop.Member member = Shop.member();
@@ -152,7 +176,7 @@ class CheckoutSagaTest {
 
         String running = "O" + System.nanoTime();
         sagaRows.insert(new CheckoutSaga(running, memberId, CheckoutSaga.Status.STARTED, false, false, null, 0, 0,
-                now.plus(Duration.ofSeconds(60)), null, now));
+                now.plus(Duration.ofSeconds(60)), null, now), null);
         products.reserve(running, List.of(new ProductClient.Line(Long.valueOf(product.skuId()), 1)));
         sagas.recover();
         assertThat(sagaRows.find(running).status()).as("within its deadline").isEqualTo(CheckoutSaga.Status.STARTED);
@@ -162,7 +186,7 @@ class CheckoutSagaTest {
         String stuck = "O" + System.nanoTime();
         Instant longAgo = now.minus(Duration.ofMinutes(5));
         sagaRows.insert(new CheckoutSaga(stuck, memberId, CheckoutSaga.Status.STARTED, false, false, null, 0, 0,
-                longAgo.plusSeconds(60), null, longAgo));
+                longAgo.plusSeconds(60), null, longAgo), null);
         products.reserve(stuck, List.of(new ProductClient.Line(Long.valueOf(product.skuId()), 1)));
         try (Connection productDb = UpstreamServices.productBean(DataSource.class).getConnection()) {
             productDb.setAutoCommit(false);
@@ -197,7 +221,7 @@ class CheckoutSagaTest {
 
         // a reservation that committed after its saga was compensated (the reserve call had timed out)
         String late = "O" + System.nanoTime();
-        sagaRows.insert(new CheckoutSaga(late, memberId, CheckoutSaga.Status.STARTED, false, false, null, 0, 0, longAgo, null, longAgo));
+        sagaRows.insert(new CheckoutSaga(late, memberId, CheckoutSaga.Status.STARTED, false, false, null, 0, 0, longAgo, null, longAgo), null);
         sagas.recover();
         assertThat(sagaRows.find(late).status()).isEqualTo(CheckoutSaga.Status.COMPENSATED);
         products.reserve(late, List.of(new ProductClient.Line(Long.valueOf(product.skuId()), 2)));
@@ -209,7 +233,7 @@ class CheckoutSagaTest {
         assertThat(live.status()).isEqualTo(201);
         String running = "O" + System.nanoTime();
         sagaRows.insert(new CheckoutSaga(running, memberId, CheckoutSaga.Status.STARTED, false, false, null, 0, 0,
-                Instant.now().plusSeconds(60), null, Instant.now()));
+                Instant.now().plusSeconds(60), null, Instant.now()), null);
         products.reserve(running, List.of(new ProductClient.Line(Long.valueOf(product.skuId()), 1)));
         assertThat(Shop.stockOf(product).path("reserved").asInt()).isEqualTo(7);
 
@@ -251,7 +275,7 @@ class CheckoutSagaTest {
         // an attempt whose saga is still running holds points too: they stay
         String running = "O" + System.nanoTime();
         sagaRows.insert(new CheckoutSaga(running, memberId, CheckoutSaga.Status.STARTED, false, false, null, 0, 0,
-                Instant.now().plusSeconds(60), null, Instant.now()));
+                Instant.now().plusSeconds(60), null, Instant.now()), null);
         members.holdPoints(memberId, 200, running);
         assertThat(Shop.couponStatus(member, couponId)).isEqualTo("LOCKED");
         PointsService points = UpstreamServices.memberBean(PointsService.class);
