@@ -49,9 +49,10 @@ interface CouponMapper extends BaseMapper<CouponTemplate> {
     @Select("SELECT template_id, COUNT(*) AS n FROM coupon WHERE member_id = #{memberId} GROUP BY template_id")
     List<Map<String, Object>> claimedByMember(long memberId);
 
-    /** Takes the coupon's row lock by primary key only (a combined WHERE let MariaDB merge indexes and deadlock racers). */
-    @Select("SELECT id FROM coupon WHERE id = #{id} FOR UPDATE")
-    Long lockRow(long couponId);
+    /** The coupon under its row lock, by primary key only (a combined WHERE let MariaDB merge indexes and deadlock racers). */
+    @Select("SELECT id, template_id, member_id, claim_seq, channel, status, valid_from, valid_to, order_no, claimed_at "
+            + "FROM coupon WHERE id = #{id} FOR UPDATE")
+    Coupon lockRow(long couponId);
 
     @Update("UPDATE coupon SET status = 'LOCKED', order_no = #{orderNo}, locked_at = #{at}, updated_at = #{at} "
             + "WHERE id = #{id} AND member_id = #{memberId} AND status = 'UNUSED' AND valid_from <= #{at} AND valid_to > #{at}")

@@ -223,18 +223,22 @@ public class CouponService {
 
     /** For checkout: the member's own coupon, usable now, becomes LOCKED by the order. */
     public Coupon lock(long memberId, long couponId, String orderNo) {
-        Integer moved = transaction.execute(status -> {
-            coupons.lockRow(couponId);
-            return coupons.lock(couponId, memberId, orderNo, clock.instant());
-        });
-        if (moved == null || moved == 0) {
-            Coupon coupon = coupons.coupon(couponId);
-            if (coupon != null && orderNo.equals(coupon.orderNo()) && "LOCKED".equals(coupon.status())) {
+        Coupon locked = transaction.execute(status -> {
+            Coupon coupon = coupons.lockRow(couponId);
+            if (coupon == null) {
+                throw new BusinessException(CouponError.COUPON_UNAVAILABLE, couponId);
+            }
+            if (coupon.lockedFor(orderNo)) {
                 return coupon;
             }
-            throw new BusinessException(CouponError.COUPON_UNAVAILABLE, couponId);
-        }
-        return coupons.coupon(couponId);
+            Instant now = clock.instant();
+            // the coupon decides; the guarded update is the database's second line
+            if (!coupon.lockableBy(memberId, now) || coupons.lock(couponId, memberId, orderNo, now) == 0) {
+                throw new BusinessException(CouponError.COUPON_UNAVAILABLE, couponId);
+            }
+            return coupons.coupon(couponId);
+        });
+        return locked;
     }
 
     /** The order was cancelled (or never made): its coupon is usable again. Repeats do nothing. */

@@ -70,8 +70,7 @@ public class Pricing {
     private CouponStep couponStep(long memberId, long couponId) {
         Coupon coupon = coupons.coupon(couponId);
         Instant now = clock.instant();
-        if (coupon.memberId() != memberId || !"UNUSED".equals(coupon.status())
-                || now.isBefore(coupon.validFrom()) || !now.isBefore(coupon.validTo())) {
+        if (!coupon.lockableBy(memberId, now)) {
             throw new BusinessException(CouponError.COUPON_UNAVAILABLE, couponId);
         }
         return new CouponStep(couponId, coupons.template(coupon.templateId()));
