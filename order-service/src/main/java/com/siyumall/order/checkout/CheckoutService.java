@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,9 +107,10 @@ public class CheckoutService {
         boolean reserved = false;
         try {
             // the stock first: a sold-out attempt is refused after one call, before it is priced
-            products.reserve(orderNo, submission.items().stream().map(i -> new ProductClient.Line(i.skuId(), i.quantity())).toList());
+            Map<Long, ProductClient.SkuSnapshot> skus = products.reserveWithSnapshots(orderNo,
+                    submission.items().stream().map(i -> new ProductClient.Line(i.skuId(), i.quantity())).toList()).snapshots();
             reserved = true;
-            Quote quote = pricing.quote(basketOf(memberId, submission));
+            Quote quote = pricing.quote(basketOf(memberId, submission), skus);
             saga = sagas.priced(saga, quote);
             Long groupId = null;
             if (saga.takesSeat()) {

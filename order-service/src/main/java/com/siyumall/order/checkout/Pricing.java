@@ -34,7 +34,11 @@ class Pricing {
     record Item(long skuId, int quantity) {}
 
     Quote quote(Basket basket) {
-        Map<Long, ProductClient.SkuSnapshot> snapshots = products.snapshots(basket.items().stream().map(Item::skuId).toList());
+        return quote(basket, products.snapshots(basket.items().stream().map(Item::skuId).toList()));
+    }
+
+    /** The price of a basket whose SKU snapshots are already at hand (checkout got them with its reservation). */
+    Quote quote(Basket basket, Map<Long, ProductClient.SkuSnapshot> snapshots) {
         List<Quote.PricedLine> lines = new ArrayList<>();
         List<PromotionClient.Line> chainLines = new ArrayList<>();
         for (Item item : basket.items()) {

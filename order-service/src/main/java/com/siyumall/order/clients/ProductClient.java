@@ -40,6 +40,18 @@ public class ProductClient {
         return snapshots == null ? Map.of() : snapshots.items().stream().collect(Collectors.toMap(SkuSnapshot::skuId, s -> s));
     }
 
+    /** A reserved basket and the snapshots of its SKUs, from one call. */
+    public record ReservedBasket(String orderNo, String status, List<Line> items, List<SkuSnapshot> skus) {
+        public Map<Long, SkuSnapshot> snapshots() {
+            return skus == null ? Map.of() : skus.stream().collect(Collectors.toMap(SkuSnapshot::skuId, s -> s));
+        }
+    }
+
+    /** Checkout's one call to product-service: reserves the basket (all or nothing; a relayed 409 when it cannot). */
+    public ReservedBasket reserveWithSnapshots(String orderNo, List<Line> lines) {
+        return http.post().uri("/internal/checkout/reservations").body(new ReserveRequest(orderNo, lines)).retrieve().body(ReservedBasket.class);
+    }
+
     public Reservation reserve(String orderNo, List<Line> lines) {
         return http.post().uri("/internal/stock/reservations").body(new ReserveRequest(orderNo, lines)).retrieve().body(Reservation.class);
     }

@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,7 +23,7 @@ import java.util.List;
 @RestController
 @Tag(name = "Stock")
 class StockController {
-    private static final String ORDER_NO = "[A-Za-z0-9_-]{1,64}";
+    private static final String ORDER_NO = ReserveRequest.ORDER_NO;
 
     private final StockService stock;
     private final StockReconciler reconciler;
@@ -36,14 +35,9 @@ class StockController {
         this.staleReservations = staleReservations;
     }
 
-    record Line(@NotNull Long skuId, @NotNull @Min(1) @Max(999) Integer quantity) {}
-
-    record ReserveRequest(@NotBlank @Pattern(regexp = ORDER_NO) String orderNo, @NotEmpty @Size(max = 50) List<@Valid Line> items) {}
-
-    record ReservationView(String orderNo, String status, List<Line> items) {
+    record ReservationView(String orderNo, String status, List<ReserveRequest.Line> items) {
         static ReservationView of(StockService.Reservation r) {
-            return new ReservationView(r.orderNo(), r.status(),
-                    r.lines().stream().map(l -> new Line(l.skuId(), l.quantity())).toList());
+            return new ReservationView(r.orderNo(), r.status(), ReserveRequest.of(r.lines()));
         }
     }
 
@@ -54,8 +48,7 @@ class StockController {
     @PostMapping("/internal/stock/reservations")
     @Operation(summary = "Reserve a basket for an order, all or nothing; repeating it returns the first result")
     ReservationView reserve(@Valid @RequestBody ReserveRequest request) {
-        return ReservationView.of(stock.reserve(request.orderNo(),
-                request.items().stream().map(l -> new StockLine(l.skuId(), l.quantity())).toList()));
+        return ReservationView.of(stock.reserve(request.orderNo(), request.lines()));
     }
 
     @PostMapping("/internal/stock/reservations/{orderNo}/confirm")
