@@ -78,7 +78,8 @@ say "starting the dev stack..."
 rm -f "$RUN_DIR/devstack.properties"
 # emptied here, not by the background redirection: the readiness check below must never read the last run's log
 : >"$LOG_DIR/devstack.log"
-WECHAT_SANDBOX_AUTOPAY="${WECHAT_SANDBOX_AUTOPAY:-true}" DEVSTACK_HOME="$RUN_DIR/devstack" \
+# the broker keeps its store across restarts: pending timers (unpaid-order timeouts) survive a stop and start
+WECHAT_SANDBOX_AUTOPAY="${WECHAT_SANDBOX_AUTOPAY:-true}" DEVSTACK_HOME="$RUN_DIR/devstack" DEVSTACK_KEEP_BROKER_STORE=true \
   java -Xmx512m -XX:+UseSerialGC -Drocketmq.client.rebalance.waitInterval=1000 \
   -cp "deploy/devstack/target/classes:$(cat deploy/devstack/target/runtime-classpath.txt)" \
   com.siyumall.devstack.DevStackMain "$RUN_DIR/devstack.properties" >"$LOG_DIR/devstack.log" 2>&1 &

@@ -116,7 +116,9 @@ public final class DevStack {
         rocketMq.stop();
         redis.stop();
         mysql.stop();
-        deleteQuietly(new File(workDir, "broker-store-" + ProcessHandle.current().pid()).toPath());
+        if (!RocketMq.keepsStore()) {
+            deleteQuietly(RocketMq.storeDir(workDir).toPath());
+        }
     }
 
     private static void deleteQuietly(Path dir) {

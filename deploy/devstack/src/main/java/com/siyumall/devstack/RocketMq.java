@@ -97,8 +97,21 @@ public final class RocketMq {
         return controller;
     }
 
+    /**
+     * Where the broker keeps messages, timers and consumer offsets. Per process by default (tests start and drop a
+     * stack per JVM); with {@code DEVSTACK_KEEP_BROKER_STORE=true} (run-local.sh) one store that outlives a restart, so
+     * delayed messages — an unpaid order's timeout — still arrive after the mall was stopped and started again.
+     */
+    static File storeDir(File workDir) {
+        return keepsStore() ? new File(workDir, "broker-store") : new File(workDir, "broker-store-" + ProcessHandle.current().pid());
+    }
+
+    static boolean keepsStore() {
+        return Boolean.parseBoolean(Env.get("DEVSTACK_KEEP_BROKER_STORE", "false"));
+    }
+
     private static BrokerController startBroker(File workDir, String nameServerAddress) throws Exception {
-        File store = new File(workDir, "broker-store-" + ProcessHandle.current().pid());
+        File store = storeDir(workDir);
         BrokerConfig config = new BrokerConfig();
         config.setBrokerName("devstack-broker");
         config.setBrokerClusterName("devstack");
