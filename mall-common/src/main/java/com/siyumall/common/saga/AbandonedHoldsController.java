@@ -7,18 +7,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Runs this service's sweeps of abandoned holds now. Through the gateway: {@code /admin/ops/<service>/holds/release-abandoned}. */
 @RestController
 @Tag(name = "Abandoned holds")
 public class AbandonedHoldsController {
-    private final List<AbandonedHolds> sweeps;
+    private final AbandonedHolds holds;
 
-    public AbandonedHoldsController(List<AbandonedHolds> sweeps) {
-        this.sweeps = sweeps;
+    public AbandonedHoldsController(AbandonedHolds holds) {
+        this.holds = holds;
     }
 
     public record Released(Map<String, Integer> released) {}
@@ -28,8 +26,6 @@ public class AbandonedHoldsController {
             + "also runs every minute); MERCHANT. Answers how many attempts' holds were released, per hold")
     Released releaseAbandoned() {
         CurrentPrincipal.require(Role.MERCHANT);
-        Map<String, Integer> released = new LinkedHashMap<>();
-        sweeps.forEach(sweep -> released.merge(sweep.hold(), sweep.releaseAbandoned(), Integer::sum));
-        return new Released(released);
+        return new Released(holds.releaseAbandoned());
     }
 }

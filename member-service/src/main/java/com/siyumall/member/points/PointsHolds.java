@@ -3,11 +3,14 @@ package com.siyumall.member.points;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.persistence.AfterCommit;
 import com.siyumall.common.persistence.RecentlyRead;
+import com.siyumall.common.saga.HeldForOrders;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Points spent on an order: held at checkout (they leave the balance at once, so they cannot be spent twice), confirmed
@@ -15,7 +18,7 @@ import java.time.Duration;
  * guarded status change, so a repeated call or a redelivered event changes nothing.
  */
 @Service
-public class PointsHolds {
+public class PointsHolds implements HeldForOrders {
     private static final Duration SETTINGS_FRESH_FOR = Duration.ofSeconds(2);
 
     private final PointsHoldMapper holds;
@@ -80,5 +83,22 @@ public class PointsHolds {
         holds.setSettings(changed, clock.instant());
         AfterCommit.run(settings::forgetAll);
         return holds.settings();
+    }
+
+    // --- points still HELD by order attempts that made no live order go back to the member (see AbandonedHolds) -----
+
+    @Override
+    public String hold() {
+        return "points";
+    }
+
+    @Override
+    public List<String> heldBefore(Instant before, String afterOrderNo, int limit) {
+        return holds.heldBefore(before, afterOrderNo, limit);
+    }
+
+    @Override
+    public void giveBack(String orderNo) {
+        release(orderNo);
     }
 }

@@ -1,5 +1,6 @@
 package com.siyumall.product.stock;
 
+import com.siyumall.common.saga.AbandonedHolds;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.Idempotent;
@@ -27,12 +28,12 @@ class StockController {
 
     private final StockService stock;
     private final StockReconciler reconciler;
-    private final StaleReservations staleReservations;
+    private final AbandonedHolds abandonedHolds;
 
-    StockController(StockService stock, StockReconciler reconciler, StaleReservations staleReservations) {
+    StockController(StockService stock, StockReconciler reconciler, AbandonedHolds abandonedHolds) {
         this.stock = stock;
         this.reconciler = reconciler;
-        this.staleReservations = staleReservations;
+        this.abandonedHolds = abandonedHolds;
     }
 
     record ReservationView(String orderNo, String status, List<ReserveRequest.Line> items) {
@@ -83,6 +84,6 @@ class StockController {
             + "it also runs every minute); MERCHANT")
     SweepReport releaseAbandoned() {
         CurrentPrincipal.require(Role.MERCHANT);
-        return new SweepReport(staleReservations.releaseAbandoned());
+        return new SweepReport(abandonedHolds.releaseAbandoned().getOrDefault(stock.hold(), 0));
     }
 }

@@ -5,6 +5,7 @@ import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.AfterCommit;
+import com.siyumall.common.saga.HeldForOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
  * whatever Redis says, a unit MySQL does not have is never reserved. Each operation is idempotent per order number.
  */
 @Service
-public class StockService {
+public class StockService implements HeldForOrders {
     private static final Logger log = LoggerFactory.getLogger(StockService.class);
     private static final int LOAD_ATTEMPTS = 3;
 
@@ -293,5 +294,22 @@ public class StockService {
 
     public List<SkuStock> stockOf(List<Long> skuIds) {
         return skuIds.isEmpty() ? List.of() : stock.findAll(skuIds);
+    }
+
+    // --- units reserved by order attempts that made no live order are released (see AbandonedHolds) ----------------
+
+    @Override
+    public String hold() {
+        return "stock";
+    }
+
+    @Override
+    public List<String> heldBefore(Instant before, String afterOrderNo, int limit) {
+        return stock.reservedBefore(before, afterOrderNo, limit);
+    }
+
+    @Override
+    public void giveBack(String orderNo) {
+        release(orderNo);
     }
 }

@@ -6,6 +6,7 @@ import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.persistence.RecentlyRead;
+import com.siyumall.common.saga.HeldForOrders;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.promotion.members.MemberFacts;
 import com.siyumall.promotion.members.MemberFactsProjection;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * (template, member, claim number) — so even a Redis that lost or invented counts cannot issue one too many.
  */
 @Service
-public class CouponService {
+public class CouponService implements HeldForOrders {
     private static final int LOAD_ATTEMPTS = 3;
     private static final Duration RULES_FRESH_FOR = Duration.ofSeconds(2);
     private static final Duration CAUSE_LOCK_WAIT = Duration.ofSeconds(10);
@@ -261,5 +262,22 @@ public class CouponService {
             throw new BusinessException(CouponError.COUPON_NOT_FOUND, couponId);
         }
         return coupon;
+    }
+
+    // --- coupons still LOCKED by order attempts that made no live order are unlocked (see AbandonedHolds) -----------
+
+    @Override
+    public String hold() {
+        return "coupon";
+    }
+
+    @Override
+    public List<String> heldBefore(Instant before, String afterOrderNo, int limit) {
+        return coupons.lockedBefore(before, afterOrderNo, limit);
+    }
+
+    @Override
+    public void giveBack(String orderNo) {
+        couponsOfOrder(orderNo).forEach(couponId -> unlock(couponId, orderNo));
     }
 }

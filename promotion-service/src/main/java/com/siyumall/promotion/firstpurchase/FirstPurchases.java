@@ -8,6 +8,7 @@ import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.AfterCommit;
 import com.siyumall.common.persistence.RecentlyRead;
+import com.siyumall.common.saga.HeldForOrders;
 import com.siyumall.promotion.coupon.Coupon;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
  * gives the chance back, a paid one uses it up. Eligibility comes from the member facts promotions keep.
  */
 @Service
-public class FirstPurchases {
+public class FirstPurchases implements HeldForOrders {
     private final FirstPurchaseMapper firstPurchases;
     private final CouponService coupons;
     private final MemberFactsProjection.Facts members;
@@ -171,5 +172,22 @@ public class FirstPurchases {
         protected void handle(OrderSettled event, EventEnvelope envelope) {
             firstPurchases.release(event.orderNo());
         }
+    }
+
+    // --- claims still HELD by order attempts that made no live order are released: a first buyer again (AbandonedHolds)
+
+    @Override
+    public String hold() {
+        return "first-purchase";
+    }
+
+    @Override
+    public List<String> heldBefore(Instant before, String afterOrderNo, int limit) {
+        return firstPurchases.claimsHeldBefore(before, afterOrderNo, limit);
+    }
+
+    @Override
+    public void giveBack(String orderNo) {
+        release(orderNo);
     }
 }

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.saga.HeldForOrders;
 import com.siyumall.promotion.members.MemberFactsProjection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ import java.util.List;
  * orders are refunded by order-service on {@link GroupBuyEvents.GroupBuyFailed}. A cancelled order frees its seat.
  */
 @Service
-public class GroupBuys {
+public class GroupBuys implements HeldForOrders {
     private final GroupBuyMapper groupBuys;
     private final EventPublisher events;
     private final MemberFactsProjection.Facts members;
@@ -201,5 +202,22 @@ public class GroupBuys {
         events.publish(Topics.PROMOTION_EVENTS, new GroupBuyEvents.GroupBuyFailed(groupId, activity.id(), activity.name(),
                 paid.stream().map(GroupBuyMapper.Seat::memberId).toList(), paid.stream().map(GroupBuyMapper.Seat::orderNo).toList(),
                 unpaid.stream().map(GroupBuyMapper.Seat::orderNo).toList(), now));
+    }
+
+    // --- seats still HELD by order attempts that made no live order are freed (see AbandonedHolds) -------------------
+
+    @Override
+    public String hold() {
+        return "seat";
+    }
+
+    @Override
+    public List<String> heldBefore(Instant before, String afterOrderNo, int limit) {
+        return groupBuys.seatsHeldBefore(before, afterOrderNo, limit);
+    }
+
+    @Override
+    public void giveBack(String orderNo) {
+        releaseSeat(orderNo);
     }
 }
