@@ -47,6 +47,7 @@ public final class CostLedger {
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String merchant;
+    private int shopperBatches;
 
     public static void main(String[] args) throws Exception {
         List<String> scenarios = Arrays.asList(System.getProperty("scenarios", "idle,detail,list,order-cycle,race,claim").split(","));
@@ -69,6 +70,7 @@ public final class CostLedger {
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
             }
         }
+        residentMemory();
         write();
     }
 
@@ -432,6 +434,21 @@ public final class CostLedger {
         System.out.println(line);
     }
 
+    /** Resident memory of each process after the scenarios, and its peak since the process started. */
+    private void residentMemory() {
+        StringBuilder line = new StringBuilder("Resident memory after the run, MiB now (peak):");
+        long now = 0;
+        long peak = 0;
+        for (Map.Entry<String, long[]> process : cpu.residentMebibytes().entrySet()) {
+            now += process.getValue()[0];
+            peak += process.getValue()[1];
+            line.append(String.format(" %s %d (%d),", process.getKey(), process.getValue()[0], process.getValue()[1]));
+        }
+        line.append(String.format(" **all %d (%d)**", now, peak));
+        notes.add(line.toString());
+        System.out.println(line);
+    }
+
     // --- measuring -----------------------------------------------------------------------------------------------
 
     private Load.Result measure(String name, int users, Load.Operation operation) throws Exception {
@@ -498,10 +515,13 @@ public final class CostLedger {
     }
 
     /** Logs in {@code count} new shoppers (one WeChat user each) and returns their access tokens. */
+    /** Fresh shoppers: a scenario run twice in one ledger logs in new ones (each WeChat code works once). */
     private List<String> shoppers(String kind, int count) throws Exception {
         List<String> tokens = new ArrayList<>();
+        int batch = shopperBatches++;
         for (int i = 0; i < count; i++) {
-            Answer login = call("POST", "/api/auth/wechat-login", null, "{\"code\":\"demo-ledger" + kind + RUN + "x" + i + "\"}");
+            Answer login = call("POST", "/api/auth/wechat-login", null,
+                    "{\"code\":\"demo-ledger" + kind + RUN + "b" + batch + "x" + i + "\"}");
             if (login.status != 200) {
                 throw new IllegalStateException("Login answered " + login.status + ": " + login.body);
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,26 @@ final class ProcessCpu {
     Map<String, Double> snapshot() {
         Map<String, Double> millis = new LinkedHashMap<>();
         MALL.keySet().forEach(name -> millis.put(name, 0.0));
+        eachMallProcess((name, dir) -> millis.merge(name, cpuMillis(dir), Double::sum));
+        return millis;
+    }
+
+    /**
+     * Resident memory of each named process in MiB, now and at its peak ({@code VmRSS}, {@code VmHWM} of
+     * /proc/&lt;pid&gt;/status): {@code [now, peak]}, {@code [0, 0]} for one not running.
+     */
+    Map<String, long[]> residentMebibytes() {
+        Map<String, long[]> resident = new LinkedHashMap<>();
+        MALL.keySet().forEach(name -> resident.put(name, new long[2]));
+        eachMallProcess((name, dir) -> {
+            resident.get(name)[0] += statusKibibytes(dir, "VmRSS:") / 1024;
+            resident.get(name)[1] += statusKibibytes(dir, "VmHWM:") / 1024;
+        });
+        return resident;
+    }
+
+    /** Calls {@code action} with the display name and /proc folder of every running process of the mall. */
+    private static void eachMallProcess(BiConsumer<String, Path> action) {
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path dir : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 String commandLine = commandLine(dir);
@@ -48,7 +69,7 @@ final class ProcessCpu {
                 }
                 for (Map.Entry<String, String> process : MALL.entrySet()) {
                     if (commandLine.contains(process.getValue()) && !commandLine.contains("CostLedger")) {
-                        millis.merge(process.getKey(), cpuMillis(dir), Double::sum);
+                        action.accept(process.getKey(), dir);
                         break;
                     }
                 }
@@ -56,7 +77,19 @@ final class ProcessCpu {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list /proc (the cost ledger needs Linux)", e);
         }
-        return millis;
+    }
+
+    private static long statusKibibytes(Path dir, String field) {
+        try {
+            for (String line : Files.readAllLines(dir.resolve("status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended meanwhile
+        }
+        return 0;
     }
 
     /**
