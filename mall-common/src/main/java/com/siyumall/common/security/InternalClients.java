@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.error.CommonError;
 import com.siyumall.common.error.RemoteProblemException;
+import com.siyumall.common.web.RequestDeadline;
 import com.siyumall.common.web.RequestIds;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -18,14 +22,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Builds the RestClient of an internal call to another service: internal token and request id on every request,
- * short timeouts (the shopper is waiting). Each client interface of a service wraps one of these.
+ * short timeouts (the shopper is waiting), never longer than the caller's own {@link RequestDeadline}. Each client interface of a service wraps one of these.
  */
 public class InternalClients {
+    /** The longest an internal call waits for its answer; less when the caller's own {@link RequestDeadline} is nearer. */
+    static final Duration LONGEST_CALL = Duration.ofSeconds(5);
     private final RestClient.Builder builder;
     private final InternalCallTokens tokens;
 
@@ -52,12 +59,18 @@ public class InternalClients {
 
     public RestClient forBaseUrl(String baseUrl) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var factory = new org.springframework.http.client.JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(Duration.ofSeconds(5));
+        Executor bodyWriter = new SimpleAsyncTaskExecutor("internal-call-body-");
+        // a request factory per call (two fields, no connection of its own): each call waits only as long as its caller
+        ClientHttpRequestFactory deadlineBound = (uri, method) -> {
+            JdkClientHttpRequestFactory call = new JdkClientHttpRequestFactory(http, bodyWriter);
+            call.setReadTimeout(RequestDeadline.forCall(LONGEST_CALL));
+            return call.createRequest(uri, method);
+        };
         return builder.clone()
                 .baseUrl(baseUrl)
-                .requestFactory(factory)
+                .requestFactory(deadlineBound)
                 .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set(RequestDeadline.HEADER, Long.toString(RequestDeadline.forCall(LONGEST_CALL).toMillis()));
                     request.getHeaders().set(InternalCallTokens.HEADER, tokens.current());
                     request.getHeaders().setAcceptLanguageAsLocales(java.util.List.of(LocaleContextHolder.getLocale()));
                     String requestId = RequestIds.current();

@@ -11,27 +11,28 @@ import java.util.function.Supplier;
 
 /**
  * Admission control for one hot operation: at most {@code permits} run at once (sized to what they hold — database
- * connections, calls to other services); a request waits at most {@code maxWait} for a place, then gets a fast 503
+ * connections, calls to other services); a request waits at most {@code maxWait} for a place (less when its caller's
+ * {@link RequestDeadline} is nearer), then gets a fast 503
  * {@code BUSY} with Retry-After instead of queueing past the gateway's timeout while its work goes on. Counted in
  * {@code mall.admission.refused{operation}}.
  */
 public final class Admission {
     private final String operation;
     private final Semaphore permits;
-    private final long maxWaitNanos;
+    private final Duration maxWait;
     private final MeterRegistry metrics;
 
     public Admission(String operation, int permits, Duration maxWait, MeterRegistry metrics) {
         this.operation = operation;
         this.permits = new Semaphore(permits, true);
-        this.maxWaitNanos = maxWait.toNanos();
+        this.maxWait = maxWait;
         this.metrics = metrics;
     }
 
     public <T> T call(Supplier<T> work) {
         boolean admitted;
         try {
-            admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            admitted = permits.tryAcquire(RequestDeadline.forWait(maxWait).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;

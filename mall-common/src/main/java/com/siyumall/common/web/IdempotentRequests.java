@@ -58,7 +58,7 @@ public class IdempotentRequests {
             throw new BusinessException(CommonError.IDEMPOTENCY_KEY_REQUIRED);
         }
         String hash = hash(request);
-        long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
+        long deadline = System.nanoTime() + RequestDeadline.forWait(WAIT_FOR_FIRST).toNanos();
         while (true) {
             if (claim(scope, ownerId, key, hash)) {
                 return run(scope, ownerId, key, resultType, action);

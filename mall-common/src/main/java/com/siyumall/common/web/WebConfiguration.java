@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 
 
-/** Request ids, body limits and problem+json; the caller's language is spring.web.locale (zh-CN) unless Accept-Language says otherwise. */
+/** Request ids, callers' deadlines, body limits and problem+json; the caller's language is spring.web.locale (zh-CN) unless Accept-Language says otherwise. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebConfiguration {
@@ -47,10 +47,17 @@ public class WebConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<RequestDeadlineFilter> requestDeadlineFilter() {
+        FilterRegistrationBean<RequestDeadlineFilter> registration = new FilterRegistrationBean<>(new RequestDeadlineFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(MallSecurityProperties properties, ProblemWriter problems) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.getMaxBodyBytes(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
