@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.AbsentIn;
+import com.siyumall.common.event.EventArrivedEarly;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.MallEvent;
@@ -14,9 +16,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ReflectionUtils;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -40,7 +46,8 @@ import java.util.TreeMap;
  * field), and {@code -Dcontracts.update=true} rewrites the samples on purpose. Every consumer's test reads the samples
  * of the events its listeners select into its own payload records, strictly: a value it cannot read, or a field it
  * reads that the producer does not send (unless marked {@link AbsentIn} for that event), fails the build, not
- * production. Unknown fields are tolerated (producers may add fields).
+ * production; then each listener's handler runs on its sample (rolled back), and a handler that breaks on the
+ * producer's shape fails it too. Unknown fields are tolerated (producers may add fields).
  */
 public final class EventContracts {
     private static final Instant SAMPLE_TIME = Instant.parse("2026-12-01T02:00:00Z");
@@ -221,13 +228,18 @@ public final class EventContracts {
                 }
                 try {
                     EventEnvelope envelope = json.readValue(sample.toFile(), EventEnvelope.class);
-                    json.treeToValue(envelope.payload(), listener.payloadType());
+                    Object payload = json.treeToValue(envelope.payload(), listener.payloadType());
                     List<String> missing = new ArrayList<>();
                     missingFields(listener.payloadType(), envelope.payload(), type.trim(), "", missing);
                     if (!missing.isEmpty()) {
                         broken.add(consumer + " reads " + missing + " of " + producer + "'s " + type.trim() + ", which does not send them"
                                 + " (renamed or removed by the producer? if this event never carries them, mark them @AbsentIn(\""
                                 + type.trim() + "\"))");
+                        continue;
+                    }
+                    Throwable failure = handleAndRollBack(context, listener, payload, envelope);
+                    if (failure != null) {
+                        broken.add(consumer + "'s handler fails on " + producer + "'s " + type.trim() + " sample: " + failure);
                     }
                 } catch (IOException | IllegalArgumentException e) {
                     broken.add(consumer + " cannot read " + producer + "'s " + type.trim() + " into " + listener.payloadType().getName()
@@ -236,6 +248,38 @@ public final class EventContracts {
             }
         }
         return broken;
+    }
+
+    /**
+     * Runs the listener's handler on the sample in a transaction that is rolled back. The sample's ids name nothing that
+     * exists, so a handler may refuse it the way it refuses any event it has no business with (a {@link BusinessException})
+     * or wait for the event it builds on ({@link EventArrivedEarly});
+     * anything else it throws — a null where it expected a value, a value it cannot use — is returned.
+     */
+    private static Throwable handleAndRollBack(ApplicationContext context, IdempotentEventListener<?> listener, Object payload,
+                                               EventEnvelope envelope) {
+        Method handle = ReflectionUtils.findMethod(listener.getClass(), "handle", listener.payloadType(), EventEnvelope.class);
+        if (handle == null) {
+            return new IllegalStateException("no handle(" + listener.payloadType().getSimpleName() + ", EventEnvelope) method");
+        }
+        ReflectionUtils.makeAccessible(handle);
+        try {
+            context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                try {
+                    handle.invoke(listener, payload, envelope);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            return null;
+        } catch (BusinessException | EventArrivedEarly refusalOrNotYet) {
+            return null;
+        } catch (RuntimeException failure) {
+            return failure;
+        }
     }
 
     /** The consumer's fields (nested records too) that the sample lacks, except those marked absent in this event. */

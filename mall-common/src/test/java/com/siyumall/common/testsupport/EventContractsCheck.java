@@ -31,7 +31,7 @@ public abstract class EventContractsCheck {
     }
 
     @Test
-    public void everyEventThisServiceConsumesIsReadableFromItsProducersSample() throws Exception {
+    public void everyEventThisServiceConsumesIsReadAndHandledFromItsProducersSample() throws Exception {
         assertThat(EventContracts.verifyConsumers(context, json)).isEmpty();
     }
 }

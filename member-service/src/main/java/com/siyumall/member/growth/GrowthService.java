@@ -2,6 +2,7 @@ package com.siyumall.member.growth;
 
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.error.NotFoundException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.AfterCommit;
@@ -66,7 +67,10 @@ public class GrowthService {
         if (growth.book(entryId, memberId, change, reason, refId, now) == 0) {
             return false;
         }
-        growth.move(memberId, change, now);
+        if (growth.move(memberId, change, now) == 0) {
+            // an event about a member this service does not know: refused, the booking above rolls back with it
+            throw new NotFoundException("member", memberId);
+        }
         growth.settle(entryId, growth.standing(memberId).growthValue());
         return true;
     }

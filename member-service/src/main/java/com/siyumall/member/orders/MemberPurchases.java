@@ -1,5 +1,6 @@
 package com.siyumall.member.orders;
 
+import com.siyumall.common.event.EventArrivedEarly;
 import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.growth.MemberLevel;
 import com.siyumall.member.points.PointsHolds;
@@ -88,7 +89,7 @@ class MemberPurchases {
     public void repurchaseBonus(String orderNo, long memberId, int multiplierPercent) {
         PaidOrder order = purchases.lockOrder(orderNo);
         if (order == null) {
-            throw new IllegalStateException("Order " + orderNo + " is not counted yet; the repurchase bonus waits for its OrderPaid");
+            throw new EventArrivedEarly("Order " + orderNo + " is not counted yet; the repurchase bonus waits for its OrderPaid");
         }
         long bonus = order.pointsEarned() * (multiplierPercent - 100) / 100;
         if (bonus > 0 && points.earn(memberId, bonus, "REPURCHASE_BONUS", orderNo)) {
