@@ -1,6 +1,7 @@
 package com.siyumall.member.checkin;
 
 import com.siyumall.common.security.CurrentPrincipal;
+import com.siyumall.common.web.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -31,6 +32,7 @@ class CheckInController {
     record RuleTable(@NotEmpty @Size(max = 31) List<@Valid DayReward> days) {}
 
     @PostMapping("/api/check-ins")
+    @Idempotent(value = "check-in", keyRequired = false)
     @Operation(summary = "Today's check-in (Shanghai time): the streak and what it earned; a second one today is 409")
     CheckInService.CheckIn checkIn() {
         return checkIns.checkIn(CurrentPrincipal.memberId());

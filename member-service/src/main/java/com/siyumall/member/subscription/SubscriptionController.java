@@ -2,6 +2,7 @@ package com.siyumall.member.subscription;
 
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -67,6 +68,7 @@ class SubscriptionController {
     }
 
     @PostMapping("/admin/subscription-pushes")
+    @Idempotent(value = "subscription.push", keyRequired = false)
     @Operation(summary = "Push a template to a segment (level, tag, a guide's customers) at a send rate; counts sent, "
             + "skipped (no acceptance) and failed")
     SubscriptionPushes.PushResult push(@Valid @RequestBody PushRequest request) {

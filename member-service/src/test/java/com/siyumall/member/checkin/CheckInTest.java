@@ -7,12 +7,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +73,23 @@ class CheckInTest {
         assertThat(me.body().path("points").asLong()).isEqualTo(5);
         assertThat(me.body().path("growthValue").asLong()).isEqualTo(1);
         assertThat(api.get("/api/points/ledger", member.text("accessToken")).body().path("items")).hasSize(1);
+    }
+
+    @Test
+    void aCheckInRetriedWithItsKeyAnswersTheFirstResultNotAlreadyCheckedIn() {
+        MemberApi.Reply member = api.wechatLogin(MemberApi.newWechatUser());
+        String token = member.text("accessToken");
+        String key = UUID.randomUUID().toString();
+
+        MemberApi.Reply first = api.call(HttpMethod.POST, "/api/check-ins", token, null, key);
+        MemberApi.Reply retried = api.call(HttpMethod.POST, "/api/check-ins", token, null, key);
+        MemberApi.Reply anotherTap = api.call(HttpMethod.POST, "/api/check-ins", token, null, UUID.randomUUID().toString());
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(anotherTap.code()).isEqualTo("ALREADY_CHECKED_IN");
+        assertThat(api.get("/api/members/me", token).body().path("points").asLong()).isEqualTo(first.body().path("pointsAwarded").asLong());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.siyumall.order.fulfilment;
 
 import com.siyumall.common.security.CurrentPrincipal;
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.order.order.Order;
 import com.siyumall.order.order.OrderLifecycle;
 import com.siyumall.order.order.OrderQueries;
@@ -37,6 +38,7 @@ class FulfilmentController {
     record Shipment(@NotBlank @Size(max = 32) String carrier, @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{4,64}") String trackingNo) {}
 
     @PostMapping("/admin/orders/{orderNo}/ship")
+    @Idempotent(value = "order.ship", keyRequired = false)
     @Operation(summary = "Ship a paid order with carrier and tracking number; receipt is confirmed automatically after some days")
     OrderQueries.OrderDetail ship(@PathVariable String orderNo, @Valid @RequestBody Shipment shipment) {
         if (!lifecycle.ship(orderNo, shipment.carrier(), shipment.trackingNo(), autoConfirmAfter)) {
@@ -47,6 +49,7 @@ class FulfilmentController {
     }
 
     @PostMapping("/api/orders/{orderNo}/confirm-receipt")
+    @Idempotent(value = "order.confirm-receipt", keyRequired = false)
     @Operation(summary = "The member received the goods: the order is completed")
     OrderQueries.OrderDetail confirm(@PathVariable String orderNo) {
         Order order = lifecycle.ownedBy(CurrentPrincipal.memberId(), orderNo);

@@ -3,6 +3,7 @@ package com.siyumall.order.order;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
+import com.siyumall.common.web.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,6 +41,7 @@ class OrderController {
     }
 
     @PostMapping("/api/orders/{orderNo}/cancel")
+    @Idempotent(value = "order.cancel", keyRequired = false)
     @Operation(summary = "Cancel an unpaid order: stock, coupon and points go back")
     OrderQueries.OrderDetail cancel(@PathVariable String orderNo) {
         Order order = lifecycle.ownedBy(CurrentPrincipal.memberId(), orderNo);

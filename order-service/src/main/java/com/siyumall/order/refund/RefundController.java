@@ -69,12 +69,14 @@ class RefundController {
     }
 
     @PostMapping("/admin/refunds/{refundId}/approve")
+    @Idempotent(value = "refund.approve", keyRequired = false)
     @Operation(summary = "Approve a requested refund: it goes to WeChat Pay")
     RefundView approve(@PathVariable String refundId) {
         return RefundView.of(refunds.approve(refundId, CurrentPrincipal.get().id()));
     }
 
     @PostMapping("/admin/refunds/{refundId}/reject")
+    @Idempotent(value = "refund.reject", keyRequired = false)
     RefundView reject(@PathVariable String refundId, @Valid @RequestBody Rejection rejection) {
         return RefundView.of(refunds.reject(refundId, CurrentPrincipal.get().id(), rejection.reason()));
     }

@@ -206,6 +206,25 @@ class CheckoutAndPaymentTest {
     }
 
     @Test
+    void aCancelRetriedWithItsKeyAnswersTheFirstResultAndGivesTheStockBackOnce() throws Exception {
+        Shop.Product product = Shop.product(1_500, 3);
+        Shop.Member member = Shop.member();
+        String orderNo = submit(member, UUID.randomUUID().toString(), basket(product, 2)).text("orderNo");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        List<Shop.Reply> cancels = AtOnce.run(4, () -> Shop.call(base(), "POST", "/api/orders/" + orderNo + "/cancel", member.token(), null, key));
+        Shop.Reply repeatWithoutKey = call("POST", "/api/orders/" + orderNo + "/cancel", member.token(), null);
+
+        assertThat(cancels).extracting(Shop.Reply::status).containsOnly(200);
+        assertThat(cancels).extracting(r -> r.text("status")).containsOnly("CANCELLED");
+        assertThat(cancels).extracting(r -> r.body().path("history").size()).containsOnly(cancels.get(0).body().path("history").size());
+        assertThat(repeatWithoutKey.status()).as("without a key a repeat is a new request: the order cannot move again").isEqualTo(409);
+        assertThat(events("OrderCancelled", orderNo)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Shop.stockOf(product).path("reserved").asInt() == 0);
+        assertThat(Shop.stockOf(product).path("available").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aCouponTakesItsDiscountAndIsLockedByTheOrderAndFreedWhenTheOrderIsCancelled() {
         Shop.Product product = Shop.product(2000, 5);
         Shop.Member member = Shop.member();

@@ -2,6 +2,7 @@ package com.siyumall.promotion.firstpurchase;
 
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.promotion.coupon.Coupon;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,6 +74,7 @@ class FirstPurchaseController {
     }
 
     @PostMapping("/api/first-purchase/{activityId}/coupon")
+    @Idempotent(value = "first-purchase.coupon", keyRequired = false)
     @Operation(summary = "The activity's new-member coupon for the calling member: once, however often asked (409 when not eligible)")
     Coupon claimCoupon(@PathVariable long activityId) {
         return firstPurchases.claimCoupon(CurrentPrincipal.memberId(), activityId);

@@ -84,6 +84,7 @@ class GuideController {
     }
 
     @PostMapping("/api/qrcodes/{scene}/claim")
+    @Idempotent(value = "qrcode.claim", keyRequired = false)
     @Operation(summary = "The scanned code's coupon for the calling member: one, however often they scan")
     Coupon claim(@PathVariable String scene) {
         return codes.claim(CurrentPrincipal.memberId(), scene);
