@@ -109,6 +109,18 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aSignedTokenNotShapedAsWeIssueThemIsA401ProblemAtTheEdge() throws Exception {
+        for (Map<String, Object> claims : TestTokens.misshapenClaims()) {
+            String path = "GUIDE".equals(claims.get("role")) ? "/guide/customers" : "MERCHANT".equals(claims.get("role"))
+                    ? "/admin/categories" : "/api/cart";
+            HttpResponse<String> response = send("GET", path, TestTokens.signedWithClaims(claims), null, Map.of());
+            assertThat(response.statusCode()).as(claims.toString()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("UNAUTHENTICATED");
+        }
+    }
+
+    @Test
     void anUnauthenticatedOrWrongRoleRequestIsStoppedAtTheEdgeAsProblemJson() throws Exception {
         HttpResponse<String> anonymous = send("POST", "/admin/categories", null, "{\"name\":\"x\"}", Map.of());
         assertThat(anonymous.statusCode()).isEqualTo(401);

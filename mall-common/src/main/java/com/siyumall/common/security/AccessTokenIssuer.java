@@ -21,6 +21,10 @@ import java.util.Map;
  */
 public class AccessTokenIssuer {
     public static final String KEY_ID = "siyumall-access";
+    /** The login (refresh-token family) a token belongs to, so a logout can void that session's access tokens. */
+    public static final String SESSION_CLAIM = "sessionId";
+    /** When the token was issued, to the millisecond ({@code iat} has seconds): a revocation voids exactly the tokens before it. */
+    public static final String ISSUED_AT_MILLIS_CLAIM = "issuedAtMillis";
 
     private final NimbusJwtEncoder encoder;
     private final RSAPublicKey publicKey;
@@ -38,13 +42,22 @@ public class AccessTokenIssuer {
     }
 
     public IssuedToken issue(MallPrincipal principal) {
+        return issue(principal, null);
+    }
+
+    /** A token of {@code principal} in the login {@code sessionId} (null: a token that belongs to no login session). */
+    public IssuedToken issue(MallPrincipal principal, Long sessionId) {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(Long.toString(principal.id()))
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
-                .claim("role", principal.role().name());
+                .claim("role", principal.role().name())
+                .claim(ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli());
+        if (sessionId != null) {
+            claims.claim(SESSION_CLAIM, sessionId.toString());
+        }
         if (principal.storeId() != null) {
             claims.claim("storeId", principal.storeId().toString());
         }

@@ -2,6 +2,7 @@ package com.siyumall.common.security;
 
 import com.siyumall.common.error.CommonError;
 import com.siyumall.common.error.ProblemWriter;
+import com.siyumall.common.persistence.RedisKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -18,7 +20,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -28,7 +29,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
-import java.util.Set;
+import java.time.Duration;
 
 /**
  * One security setup for every service: stateless, JWT-verified (RS256, public key), roles by path —
@@ -39,17 +40,22 @@ import java.util.Set;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(MallSecurityProperties.class)
 public class SecurityConfiguration {
-    private static final Set<String> ROLES = Set.of("SHOPPER", "MERCHANT", "MERCHANT_OPERATOR", "GUIDE");
-
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(MallSecurityProperties properties, Clock clock) {
+    JwtDecoder jwtDecoder(MallSecurityProperties properties, Clock clock, SessionRevocations revocations) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(PemKeys.publicKey(properties.getJwt().getPublicKey())).build();
         OAuth2TokenValidator<Jwt> validators = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.getJwt().getIssuer()),
-                new JwtClaimValidator<String>("role", ROLES::contains));
+                JwtValidators.createDefaultWithIssuer(properties.getJwt().getIssuer()), new IssuedTokenShape());
         decoder.setJwtValidator(validators);
-        return new VerifiedTokenCache(decoder, clock, 50_000);
+        // the signature once per token; whether its session was revoked on every request (a map lookup)
+        return revocations.checking(new VerifiedTokenCache(decoder, clock, 50_000));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    SessionRevocations sessionRevocations(StringRedisTemplate redis, RedisKeys keys, MallSecurityProperties properties, Clock clock,
+                                          @Value("${siyumall.security.revocations-refresh-every:2s}") Duration refreshEvery) {
+        return new SessionRevocations(redis, keys, properties.getJwt().getAccessTokenTtl(), refreshEvery, clock);
     }
 
     /**

@@ -11,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may call what: roles by path, tokens verified by signature, expiry and issuer, internal calls by their own token. */
@@ -51,6 +53,18 @@ class AccessControlTest {
             assertThat(response.getStatusCode().value()).as(token).isEqualTo(401);
             assertThat(code(response)).isEqualTo("UNAUTHENTICATED");
         }
+    }
+
+    @Test
+    void aSignedTokenThatIsNotShapedAsWeIssueThemIs401NotA500() throws Exception {
+        for (Map<String, Object> claims : TestTokens.misshapenClaims()) {
+            String path = "GUIDE".equals(claims.get("role")) ? "/guide/whoami" : "MERCHANT".equals(claims.get("role")) ? "/admin/whoami" : "/api/whoami";
+            ResponseEntity<String> response = get(path, TestTokens.signedWithClaims(claims));
+            assertThat(response.getStatusCode().value()).as(claims.toString()).isEqualTo(401);
+            assertThat(code(response)).isEqualTo("UNAUTHENTICATED");
+        }
+        assertThat(get("/api/whoami", TestTokens.signedWithClaims(Map.of("sub", "7", "role", "SHOPPER"))).getStatusCode().value())
+                .as("the same helper signs a well-shaped token that passes").isEqualTo(200);
     }
 
     @Test

@@ -8,11 +8,24 @@ import com.siyumall.devstack.DevStack;
 import com.siyumall.devstack.DevStackExtension;
 import com.siyumall.devstack.wechat.PayCrypto;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
 import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 /** Access tokens for tests, signed with the dev stack's key the services trust (or deliberately not). */
 public final class TestTokens {
@@ -39,6 +52,31 @@ public final class TestTokens {
     /** A well-formed shopper token signed by a key the mall does not trust. */
     public static String shopperSignedByAnotherKey(long memberId) {
         return issue(new MallPrincipal(memberId, Role.SHOPPER, null, null), Clock.systemUTC(), PayCrypto.newRsaKeyPair());
+    }
+
+    /**
+     * A token signed with the key the mall trusts, unexpired and from the right issuer, but with exactly these other
+     * claims — what a holder of a leaked signing setup, or a bug in the issuer, might produce.
+     */
+    public static String signedWithClaims(Map<String, Object> claims) {
+        DevStackExtension.prepare();
+        KeyPair keys = DevStack.get().jwtKeys();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
+                .keyID(AccessTokenIssuer.KEY_ID).build();
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder set = JwtClaimsSet.builder().issuer(new MallSecurityProperties.Jwt().getIssuer())
+                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10)));
+        claims.forEach(set::claim);
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))).encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(AccessTokenIssuer.KEY_ID).build(), set.build())).getTokenValue();
+    }
+
+    /** Claims of validly signed tokens not shaped as the mall issues them: each must be refused with a 401, not a 500. */
+    public static List<Map<String, Object>> misshapenClaims() {
+        return List.of(Map.of("sub", "7"), Map.of("sub", "7", "role", "ADMIN"), Map.of("sub", "7", "role", 1),
+                Map.of("sub", "seven", "role", "SHOPPER"), Map.of("sub", "-7", "role", "SHOPPER"), Map.of("role", "SHOPPER"),
+                Map.of("sub", "99999999999999999999", "role", "SHOPPER"), Map.of("sub", "9999999999999999999", "role", "SHOPPER"), Map.of("sub", "5", "role", "GUIDE", "storeId", "x"),
+                Map.of("sub", "3", "role", "MERCHANT", "name", List.of("a")));
     }
 
     private static String issue(MallPrincipal principal, Clock clock, KeyPair otherKeys) {

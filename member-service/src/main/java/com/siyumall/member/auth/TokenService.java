@@ -5,11 +5,13 @@ import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.security.AccessTokenIssuer;
 import com.siyumall.common.security.MallPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.security.SessionRevocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -39,10 +41,12 @@ public class TokenService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration refreshTtl;
+    private final AccessRevocations revocations;
 
     TokenService(AccessTokenIssuer issuer, RefreshTokenMapper refreshTokens, ObjectProvider<TokenSubjects> subjects,
                  TransactionTemplate transaction, Clock clock,
-                 @Value("${siyumall.auth.refresh-token-ttl:30d}") Duration refreshTtl) {
+                 @Value("${siyumall.auth.refresh-token-ttl:30d}") Duration refreshTtl, AccessRevocations revocations) {
+        this.revocations = revocations;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.subjects = subjects;
@@ -60,7 +64,7 @@ public class TokenService {
         String refresh = newOpaqueToken();
         refreshTokens.insert(RefreshToken.issue(sha256(refresh), familyId, principal.role(), principal.id(),
                 clock.instant().plus(refreshTtl)));
-        AccessTokenIssuer.IssuedToken access = issuer.issue(principal);
+        AccessTokenIssuer.IssuedToken access = issuer.issue(principal, familyId);
         return new IssuedTokens(access.value(), refresh, access.expiresInSeconds(), principal);
     }
 
@@ -68,18 +72,19 @@ public class TokenService {
      * Trades a refresh token for a new pair. A token seen twice (replayed after rotation, or two racing uses) revokes
      * its whole family: whoever holds a copy, thief or owner, must log in again.
      */
-    public IssuedTokens refresh(String refreshToken) {
-        RefreshOutcome outcome = transaction.execute(status -> rotate(sha256(refreshToken)));
+    public IssuedTokens refresh(String refreshToken, Realm realm) {
+        RefreshOutcome outcome = transaction.execute(status -> rotate(sha256(refreshToken), realm));
         if (outcome.tokens() == null) {
             throw new BusinessException(outcome.error());
         }
         return outcome.tokens();
     }
 
-    private RefreshOutcome rotate(String hash) {
+    private RefreshOutcome rotate(String hash, Realm realm) {
         Instant now = clock.instant();
         RefreshToken token = refreshTokens.findByHash(hash);
-        if (token == null || token.isExpired(now)) {
+        // another realm's token is refused as unknown, and left as it is: presenting it in the wrong place uses nothing
+        if (token == null || token.isExpired(now) || !realm.admits(token.getSubjectRole())) {
             return RefreshOutcome.failed(AuthError.REFRESH_TOKEN_INVALID);
         }
         if (token.isReplayed() || refreshTokens.markRotated(token.getId(), now) == 0) {
@@ -101,17 +106,32 @@ public class TokenService {
                 .flatMap(s -> s.activePrincipal(role, id));
     }
 
-    /** Logout: the token's family can no longer be refreshed. Unknown tokens are ignored (logging out twice is fine). */
-    public void revoke(String refreshToken) {
+    /**
+     * Logout: the token's family can no longer be refreshed, and the access tokens of that login stop working within
+     * seconds. Unknown tokens, and another realm's, are ignored (logging out twice is fine).
+     */
+    @Transactional
+    public void revoke(String refreshToken, Realm realm) {
         RefreshToken token = refreshTokens.findByHash(sha256(refreshToken));
-        if (token != null) {
+        if (token != null && realm.admits(token.getSubjectRole())) {
             refreshTokens.revokeFamily(token.getFamilyId(), clock.instant());
+            revocations.revoke(SessionRevocations.session(token.getFamilyId()));
         }
     }
 
-    /** Every refresh token of an account, for example when it is disabled. */
+    /** Every token of an account, refresh and access, for example when it is disabled. */
+    @Transactional
     public int revokeAll(Role role, long subjectId) {
+        voidAccessTokens(role, subjectId);
         return refreshTokens.revokeSubject(role.name(), subjectId, clock.instant());
+    }
+
+    /**
+     * The account's access tokens stop working within seconds (a guide moved to another store); its refresh tokens
+     * still work, and the next refresh issues a token that says what the account is now.
+     */
+    public void voidAccessTokens(Role role, long subjectId) {
+        revocations.revoke(SessionRevocations.subject(role, subjectId));
     }
 
     private record RefreshOutcome(IssuedTokens tokens, AuthError error) {

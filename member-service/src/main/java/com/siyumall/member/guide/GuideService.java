@@ -82,13 +82,17 @@ public class GuideService implements TokenSubjects {
         return guide;
     }
 
-    /** Moves a guide to another store; their customers go with them. Their next token refresh carries the new store. */
+    /**
+     * Moves a guide to another store; their customers go with them. Their access tokens (which name the old store) stop
+     * working within seconds; the next token refresh carries the new store.
+     */
     @Transactional
     public Guide move(long guideId, long storeId) {
         Guide guide = get(guideId);
         stores.operating(storeId);
         guide.setStoreId(storeId);
         guides.updateById(guide);
+        tokens.voidAccessTokens(Role.GUIDE, guideId);
         return guide;
     }
 
