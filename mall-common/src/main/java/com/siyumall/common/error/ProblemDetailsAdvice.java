@@ -1,6 +1,7 @@
 package com.siyumall.common.error;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -30,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -123,7 +126,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return malformed(unreadable);
         }
         if (ex instanceof TypeMismatchException mismatch) {
-            return problems.of(CommonError.INVALID_PARAMETER, mismatch.getPropertyName() == null ? "?" : mismatch.getPropertyName());
+            String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                    : mismatch.getPropertyName() == null ? "?" : mismatch.getPropertyName();
+            ProblemDetail problem = problems.of(CommonError.INVALID_PARAMETER, name);
+            problem.setProperty("errors", List.of(Map.of("field", name, "message", expected(mismatch.getRequiredType()))));
+            return problem;
         }
         if (ex instanceof ServletRequestBindingException missing) {
             return problems.of(CommonError.MISSING_PARAMETER, missing.getMessage());
@@ -152,19 +159,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            problem.setProperty("errors", List.of(Map.of("field", field,
-                    "message", problems.message("error.field.unreadable", null, "has a value of the wrong type"))));
+            boolean nullElement = mismatch instanceof InvalidNullException && mismatch.getPath().get(mismatch.getPath().size() - 1).getIndex() >= 0;
+            String message = nullElement
+                    ? problems.message("error.field.null-element", null, "must not hold empty (null) elements")
+                    : expected(mismatch.getTargetType());
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         } else if (e.getCause() instanceof JsonMappingException mapping) {
             log.debug("Unreadable request body: {}", mapping.getOriginalMessage());
         }
         return problem;
     }
 
+    /** What a value of {@code type} must look like, in the caller's language, without naming Java types. */
+    private String expected(Class<?> type) {
+        if (type == null) {
+            return problems.message("error.field.unreadable", null, "has a value of the wrong type");
+        }
+        if (type.isEnum()) {
+            return problems.message("error.field.one-of", new Object[] {Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "))}, "must be one of {0}");
+        }
+        String kind = switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long", "short", "Short", "byte", "Byte", "BigInteger" -> "whole-number";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "number";
+            case "boolean", "Boolean" -> "boolean";
+            case "Instant", "OffsetDateTime", "ZonedDateTime", "LocalDateTime" -> "date-time";
+            case "LocalDate" -> "date";
+            case "LocalTime" -> "time";
+            default -> "unreadable";
+        };
+        return problems.message("error.field." + kind, null, "has a value of the wrong type");
+    }
+
     private ProblemDetail withFieldErrors(ProblemDetail problem, MethodArgumentNotValidException e) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError fieldError : e.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("field", fieldError.getField(),
-                    "message", fieldError.getDefaultMessage() == null ? "invalid" : fieldError.getDefaultMessage()));
+            // a value that could not be converted (?page=abc): say what it must be, never the Java types involved
+            String message = fieldError.isBindingFailure() ? expected(e.getBindingResult().getFieldType(fieldError.getField()))
+                    : fieldError.getDefaultMessage() == null ? "invalid" : fieldError.getDefaultMessage();
+            errors.add(Map.of("field", fieldError.getField(), "message", message));
         }
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(Map.of("field", g.getObjectName(),
                 "message", g.getDefaultMessage() == null ? "invalid" : g.getDefaultMessage())));

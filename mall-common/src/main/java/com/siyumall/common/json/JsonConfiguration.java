@@ -1,5 +1,7 @@
 package com.siyumall.common.json;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,7 +9,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** The one JSON setup of the mall: ids as strings, times with offset, money as plain long fen. */
+/** The one JSON setup of the mall: ids as strings, times with offset, money as plain long fen, strict numbers and lists. */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
 public class JsonConfiguration {
 
@@ -18,10 +20,14 @@ public class JsonConfiguration {
                     modules.add(new IdsAsStringsModule());
                     modules.add(new BusinessTimeModule());
                 })
+                // 1.5 where a whole number is meant is refused, not cut to 1
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
-                        DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                        DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .featuresToEnable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // a null inside a list, set, array or map ({"items":[null]}) is refused where it is read, for every
+                // request and event, instead of reaching code that expects elements
+                .postConfigurer(mapper -> mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
     }
 }

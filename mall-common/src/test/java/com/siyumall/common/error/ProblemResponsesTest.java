@@ -13,6 +13,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input, wrong callers and our own rules all answer problem+json with a stable code, never a 500. */
@@ -61,6 +63,42 @@ class ProblemResponsesTest {
         JsonNode body = problem(post("/api/baskets", "{\"name\":\"a\",\"quantity\":\"many\",\"priceFen\":1}",
                 TestTokens.shopper(1), "en"), 400, "MALFORMED_REQUEST");
         assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("quantity");
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberIsMeantIsRefusedNotCut() throws Exception {
+        JsonNode body = problem(post("/api/baskets", "{\"name\":\"a\",\"quantity\":1.5,\"priceFen\":100}", TestTokens.shopper(1), "en"),
+                400, "MALFORMED_REQUEST");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("quantity");
+        assertThat(body.path("errors").get(0).path("message").asText()).isEqualTo("must be a whole number");
+    }
+
+    @Test
+    void aNullInsideAListIsA400NamingItsPlace() throws Exception {
+        JsonNode body = problem(post("/api/carts", "{\"baskets\":[{\"name\":\"a\",\"quantity\":1,\"priceFen\":1},null]}",
+                TestTokens.shopper(1), "en"), 400, "MALFORMED_REQUEST");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("baskets.[1]");
+        assertThat(body.path("errors").get(0).path("message").asText()).contains("null");
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeSaysWhatItMustBeWithoutJavaTypes() throws Exception {
+        HttpHeaders headers = bearer(TestTokens.shopper(1));
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        ResponseEntity<String> page = http.exchange("/api/listings?page=abc", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> count = http.exchange("/api/counts?atLeast=many", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+        ResponseEntity<String> chinese = http.exchange("/api/counts?atLeast=many", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+        JsonNode pageProblem = problem(page, 400, "VALIDATION_FAILED");
+        assertThat(pageProblem.path("errors").get(0).path("field").asText()).isEqualTo("page");
+        assertThat(pageProblem.path("errors").get(0).path("message").asText()).isEqualTo("must be a whole number");
+        JsonNode countProblem = problem(count, 400, "INVALID_PARAMETER");
+        assertThat(countProblem.path("errors").get(0).path("message").asText()).isEqualTo("must be a whole number");
+        assertThat(problem(chinese, 400, "INVALID_PARAMETER").path("errors").get(0).path("message").asText()).isEqualTo("必须是整数");
+        for (ResponseEntity<String> answer : List.of(page, count, chinese)) {
+            assertThat(answer.getBody()).doesNotContain("java.").doesNotContain("Integer").doesNotContain("Failed to convert");
+        }
     }
 
     @Test

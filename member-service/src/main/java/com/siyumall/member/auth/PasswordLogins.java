@@ -49,15 +49,17 @@ public class PasswordLogins {
 
     /** Passes when {@code rawPassword} opens {@code account}; otherwise throws the reason, counting a wrong password. */
     public void verify(AccountTable table, PasswordAccount account, String rawPassword) {
+        // BCrypt reads at most 72 bytes and refuses more: such a password opens nothing (no account was given one)
+        boolean readable = NewPassword.Rule.fits(rawPassword);
         if (account == null) {
-            encoder.matches(rawPassword, unknownAccountHash);
+            encoder.matches(readable ? rawPassword : "", unknownAccountHash);
             throw new BusinessException(AuthError.BAD_CREDENTIALS);
         }
         Instant now = clock.instant();
         if (account.getLockedUntil() != null && account.getLockedUntil().isAfter(now)) {
             throw locked(account.getLockedUntil());
         }
-        if (!encoder.matches(rawPassword, account.getPasswordHash())) {
+        if (!readable || !encoder.matches(rawPassword, account.getPasswordHash())) {
             Instant lockUntil = now.plus(LOCK_DURATION);
             jdbc.update("UPDATE " + table.table + " SET "
                             + "locked_until = IF(failed_attempts + 1 >= ?, ?, locked_until), "

@@ -4,6 +4,7 @@ import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
+import com.siyumall.member.auth.NewPassword;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,7 +34,7 @@ class GuideAdminController {
     }
 
     record NewGuide(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String username,
-                    @NotBlank @Size(min = 8, max = 128) String password,
+                    @NotBlank @NewPassword String password,
                     @NotBlank @Size(max = 64) String name,
                     @Size(max = 20) @Pattern(regexp = "[0-9+\\- ]*") String phone,
                     @NotNull Long storeId) {}

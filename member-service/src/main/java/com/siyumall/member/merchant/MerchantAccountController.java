@@ -7,6 +7,7 @@ import com.siyumall.common.security.MallPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
+import com.siyumall.member.auth.NewPassword;
 import com.siyumall.member.auth.PasswordLoginRequest;
 import com.siyumall.member.auth.TokenResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,7 +38,7 @@ class MerchantAccountController {
     }
 
     record NewAccount(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+") String username,
-                      @NotBlank @Size(min = 8, max = 128) String password,
+                      @NotBlank @NewPassword String password,
                       @NotBlank @Size(max = 64) String displayName,
                       @NotNull Role role) {}
 

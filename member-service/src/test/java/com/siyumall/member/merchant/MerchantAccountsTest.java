@@ -126,6 +126,30 @@ class MerchantAccountsTest {
     }
 
     @Test
+    void aPasswordBCryptCannotReadWholeIsRefusedWithA400AndALoginWithOneIsAWrongPassword() {
+        String boss = api.merchantLogin(newAccount(Role.MERCHANT), "right-password").text("accessToken");
+        String seventyThreeBytes = "a".repeat(73);
+        String twentyFiveChineseCharacters = "密".repeat(25); // 75 bytes in UTF-8
+
+        for (String password : new String[] {seventyThreeBytes, twentyFiveChineseCharacters}) {
+            MemberApi.Reply refused = api.post("/admin/accounts", boss, Map.of("username", "acct-" + UUID.randomUUID().toString().substring(0, 8),
+                    "password", password, "displayName", "Too long", "role", "MERCHANT_OPERATOR"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("password");
+            MemberApi.Reply hire = api.post("/admin/guides", boss, Map.of("username", "g-" + UUID.randomUUID().toString().substring(0, 8),
+                    "password", password, "name", "Too long", "storeId", "1"));
+            assertThat(hire.status()).isEqualTo(400);
+        }
+        String exactlySeventyTwo = "密".repeat(24);
+        String username = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("/admin/accounts", boss, Map.of("username", username, "password", exactlySeventyTwo, "displayName", "Max",
+                "role", "MERCHANT_OPERATOR")).status()).isEqualTo(201);
+        assertThat(api.merchantLogin(username, exactlySeventyTwo).status()).isEqualTo(200);
+        assertThat(api.merchantLogin(username, exactlySeventyTwo + "x".repeat(40)).code()).isEqualTo("BAD_CREDENTIALS");
+    }
+
+    @Test
     void theDemoAccountsExistOnlyInTheDemoProfile() {
         assertThat(accounts.findByUsername("merchant")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guide WHERE username = 'guide1'", Integer.class)).isZero();
