@@ -2,6 +2,7 @@ package com.siyumall.product.catalog;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.siyumall.common.persistence.LikeText;
 import com.siyumall.common.web.PageQuery;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,7 @@ class AdminProducts {
         return spus.selectPage(page.toPage(), new LambdaQueryWrapper<Spu>()
                 .eq(status != null, Spu::getStatus, status)
                 .eq(categoryId != null, Spu::getCategoryId, categoryId)
-                .like(keyword != null && !keyword.isBlank(), Spu::getName, keyword)
+                .like(keyword != null && !keyword.isBlank(), Spu::getName, keyword == null ? null : LikeText.literal(keyword))
                 .orderByDesc(Spu::getId));
     }
 

@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.LikeText;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
 import com.siyumall.product.category.CategoryNode;
@@ -119,7 +120,7 @@ public class ProductQueries {
             where.in(Spu::getCategoryId, ids);
         }
         if (keyword != null && !keyword.isBlank()) {
-            String k = keyword.trim();
+            String k = LikeText.literal(keyword.trim());
             where.and(w -> w.like(Spu::getName, k).or().like(Spu::getSubtitle, k).or().like(Spu::getTags, k));
         }
         switch (sort) {

@@ -67,6 +67,24 @@ class ProductCatalogTest {
     }
 
     @Test
+    void percentAndUnderscoreInAKeywordMatchThemselvesNotEverything() throws Exception {
+        String top = category("折扣-" + UUID.randomUUID().toString().substring(0, 6));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String fiftyOff = call(HttpMethod.POST, "/admin/products", merchant, product(top, "全场50%_" + tag, 9900, null)).body().path("spuId").asText();
+        call(HttpMethod.POST, "/admin/products", merchant, product(top, "全场50元" + tag, 9900, null));
+
+        for (String keyword : new String[] {"%", "_", "%25", "\\"}) {
+            Reply all = call(HttpMethod.GET, "/api/products?categoryId=" + top + "&keyword=" + keyword, null, null);
+            assertThat(all.body().path("items").findValuesAsText("spuId")).as(keyword).doesNotHaveDuplicates()
+                    .allSatisfy(id -> assertThat(id).isEqualTo(fiftyOff));
+        }
+        Reply literal = call(HttpMethod.GET, "/api/products?categoryId=" + top + "&keyword=50%_", null, null);
+        assertThat(literal.body().path("items").findValuesAsText("spuId")).containsExactly(fiftyOff);
+        Reply admin = call(HttpMethod.GET, "/admin/products?categoryId=" + top + "&keyword=_", merchant, null);
+        assertThat(admin.body().path("items").findValuesAsText("spuId")).containsExactly(fiftyOff);
+    }
+
+    @Test
     void aMerchantsProductIsFoundByCategoryAndChineseKeywordAndShowsItsStock() throws Exception {
         String top = category("女装-" + UUID.randomUUID().toString().substring(0, 6));
         String dresses = call(HttpMethod.POST, "/admin/categories", merchant, Map.of("name", "连衣裙", "parentId", top)).body().path("id").asText();
