@@ -39,15 +39,21 @@ class MemberController {
         this.growth = growth;
     }
 
-    record WechatLoginRequest(@NotBlank @Size(max = 128) String code,
+    /**
+     * What WeChat's codes look like (and the sandbox's demo-… codes): they go into WeChat's URL, so nothing that could
+     * end or extend it — {@code &}, {@code #}, quotes, spaces, control characters — is ever sent on.
+     */
+    static final String WECHAT_CODE = "[A-Za-z0-9._-]+";
+
+    record WechatLoginRequest(@NotBlank @Size(max = 128) @Pattern(regexp = WECHAT_CODE) String code,
                               @Min(1000) @Max(9999) Integer scene,
                               @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*") String channel,
                               Long inviterId,
                               Long storeId,
                               Long guideId,
-                              @Size(max = 32) String appId) {}
+                              @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*") String appId) {}
 
-    record PhoneRequest(@NotBlank @Size(max = 128) String code) {}
+    record PhoneRequest(@NotBlank @Size(max = 128) @Pattern(regexp = WECHAT_CODE) String code) {}
 
     record ProfileUpdate(@Size(min = 1, max = 64) String nickname,
                          @Size(max = 512) @Pattern(regexp = "https?://.+") String avatarUrl,

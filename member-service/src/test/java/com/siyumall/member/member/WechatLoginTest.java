@@ -98,6 +98,22 @@ class WechatLoginTest {
     }
 
     @Test
+    void aCodeThatCouldEndOrExtendWechatsUrlIsRefusedBeforeWechatIsAsked() {
+        String user = MemberApi.newWechatUser();
+        for (String code : new String[] {"demo-" + user + "&grant_type=x", "demo-" + user + "#x", "demo-" + user + " x",
+                "demo-" + user + "\"", "demo-" + user + "'", "demo-" + user + "\u0000", "demo-" + user + "%26a=b", "demo-" + user + "/../x"}) {
+            MemberApi.Reply refused = api.post("/api/auth/wechat-login", null, Map.of("code", code));
+            assertThat(refused.status()).as(code).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("code");
+        }
+        assertThat(api.post("/api/auth/wechat-login", null, Map.of("code", "demo-" + user, "appId", "wx&x=1")).code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(api.post("/api/auth/wechat-login", null, Map.of("code", "demo-" + user)).text("newMember"))
+                .as("none of the refused codes reached the sandbox and registered the user").isEqualTo("true");
+    }
+
+    @Test
     void concurrentFirstLoginsOfOneWechatUserCreateExactlyOneMember() throws Exception {
         String user = MemberApi.newWechatUser();
         int logins = 12;
