@@ -141,6 +141,25 @@ class GatewayEdgeTest {
         assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("MALFORMED_REQUEST");
     }
 
+    private static void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+    }
+
+    @Test
+    void everyErrorTheGatewayAnswersItselfIsProblemJson() throws Exception {
+        assertProblem(send("GET", "/api/products?keyword=" + "x".repeat(5_000), null, null, Map.of()), 414, "URI_TOO_LONG");
+        assertProblem(send("GET", "/api/products", null, null, Map.of("X-Padding", "y".repeat(20_000))), 431, "HEADERS_TOO_LARGE");
+        assertProblem(send("GET", "/api/products/%00", null, null, Map.of()), 400, "MALFORMED_REQUEST");
+        assertProblem(send("GET", "/api/products/%2e%2e/x", null, null, Map.of()), 400, "MALFORMED_REQUEST");
+        assertProblem(send("GET", "/api/nothing-routes-here", TestTokens.shopper(3), null, Map.of()), 404, "NOT_FOUND");
+        assertThat(send("GET", "/api/products?utm=" + "x".repeat(3_000), null, null, Map.of()).statusCode())
+                .as("a long URL within the limit still works").isEqualTo(200);
+    }
+
     @Test
     void internalPathsAreNotRoutedEvenWithAToken() throws Exception {
         HttpResponse<String> response = send("GET", "/internal/stock/reserve", TestTokens.merchant(1), null, Map.of());
