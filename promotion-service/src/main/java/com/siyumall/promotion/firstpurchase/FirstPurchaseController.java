@@ -37,7 +37,7 @@ class FirstPurchaseController {
 
     record SkuPrice(@NotNull Long skuId, @NotNull @Min(1) Long price) {}
 
-    record ActivityRequest(@NotBlank @Size(max = 64) String name, @NotNull Instant startsAt, @NotNull Instant endsAt,
+    record FirstPurchaseActivityRequest(@NotBlank @Size(max = 64) String name, @NotNull Instant startsAt, @NotNull Instant endsAt,
                            @NotNull @Min(1) @Max(365) Integer withinDaysOfJoining, Long couponTemplateId,
                            @Size(max = 200) List<@Valid SkuPrice> prices) {}
 
@@ -46,7 +46,7 @@ class FirstPurchaseController {
     @PostMapping("/admin/first-purchase-activities")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A first-purchase activity: special SKU prices for members who never paid, within N days of joining")
-    FirstPurchaseActivity create(@Valid @RequestBody ActivityRequest request) {
+    FirstPurchaseActivity create(@Valid @RequestBody FirstPurchaseActivityRequest request) {
         long merchantId = CurrentPrincipal.require(Role.MERCHANT).id();
         Map<Long, Long> prices = new LinkedHashMap<>();
         if (request.prices() != null) {

@@ -31,7 +31,7 @@ class GroupBuyController {
         this.groupBuys = groupBuys;
     }
 
-    record ActivityRequest(@NotBlank @Size(max = 64) String name, @NotNull Long skuId, @NotNull @Min(1) Long groupPrice,
+    record GroupBuyActivityRequest(@NotBlank @Size(max = 64) String name, @NotNull Long skuId, @NotNull @Min(1) Long groupPrice,
                            @NotNull @Min(2) @Max(10) Integer groupSize, @NotNull @Min(5) @Max(10_080) Integer durationMinutes,
                            @NotNull @Min(1) @Max(100) Integer perMemberLimit, Boolean newMembersOnly, Boolean virtualCompletion,
                            @NotNull Instant startsAt, @NotNull Instant endsAt) {}
@@ -46,7 +46,7 @@ class GroupBuyController {
     @PostMapping("/admin/group-buy-activities")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A group-buy activity: SKU, group price, size 2-10, duration, per-member limit, new members only, virtual completion")
-    GroupBuyActivity create(@Valid @RequestBody ActivityRequest r) {
+    GroupBuyActivity create(@Valid @RequestBody GroupBuyActivityRequest r) {
         long merchantId = CurrentPrincipal.require(Role.MERCHANT).id();
         return groupBuys.create(GroupBuyActivity.define(r.name(), r.skuId(), r.groupPrice(), r.groupSize(), r.durationMinutes(),
                 r.perMemberLimit(), Boolean.TRUE.equals(r.newMembersOnly()), Boolean.TRUE.equals(r.virtualCompletion()), r.startsAt(),

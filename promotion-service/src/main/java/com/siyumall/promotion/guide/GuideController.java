@@ -35,7 +35,7 @@ class GuideController {
 
     record QuotaRequest(@NotNull Long guideId, @NotNull @Min(0) @Max(1_000_000) Integer quota) {}
 
-    record IssueRequest(@NotNull Long memberId, @NotNull Long templateId) {}
+    record GuideIssueRequest(@NotNull Long memberId, @NotNull Long templateId) {}
 
     record QrCodeRequest(Long templateId) {}
 
@@ -63,7 +63,7 @@ class GuideController {
     @Idempotent(value = "guide.coupon-issue", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a coupon from the guide's quota to one of the guide's own customers (409 GUIDE_QUOTA_EXCEEDED)")
-    Coupon issue(@Valid @RequestBody IssueRequest request) {
+    Coupon issue(@Valid @RequestBody GuideIssueRequest request) {
         MallPrincipal guide = CurrentPrincipal.require(Role.GUIDE);
         return coupons.issue(guide.id(), guide.storeId(), request.memberId(), request.templateId());
     }
