@@ -80,6 +80,15 @@ public class Member {
         lastLoginAt = now;
     }
 
+    /** How the member may be shown to strangers (a group's share page): the nickname masked after its first character. */
+    public PublicFace publicFace() {
+        String shown = nickname == null || nickname.isBlank() ? "微信用户"
+                : new String(Character.toChars(nickname.codePointAt(0))) + "**";
+        return new PublicFace(shown, avatarUrl);
+    }
+
+    public record PublicFace(String nickname, String avatarUrl) {}
+
     void describe(String nickname, String avatarUrl, Gender gender, LocalDate birthday) {
         if (nickname != null) {
             this.nickname = nickname;

@@ -17,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,6 +64,14 @@ public class MemberProfiles implements TokenSubjects {
     }
 
     /** The member's openid in a mini-program of the brand (the main one when {@code appId} is null), for WeChat Pay. */
+    /** The public faces of these members, in the order asked; an unknown id shows as a plain WeChat user. */
+    public List<Member.PublicFace> faces(List<Long> memberIds) {
+        Map<Long, Member> known = memberIds.isEmpty() ? Map.of()
+                : members.selectBatchIds(memberIds).stream().collect(Collectors.toMap(Member::getId, m -> m));
+        return memberIds.stream().map(id -> known.containsKey(id) ? known.get(id).publicFace() : new Member.PublicFace("微信用户", null))
+                .toList();
+    }
+
     public Optional<String> openid(long memberId, String appId) {
         return Optional.ofNullable(members.openidOf(memberId, appId == null || appId.isBlank() ? wechat.mainAppId() : appId));
     }

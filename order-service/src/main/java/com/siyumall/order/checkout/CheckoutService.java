@@ -77,7 +77,8 @@ public class CheckoutService {
     public record Submission(List<Pricing.Item> items, Long couponId, boolean usePoints, Address address, Long storeId, String remark,
                              PromotionClient.GroupBuyRef groupBuy) {}
 
-    public record Submitted(String orderNo, String status, long payAmount, Instant expiresAt) {}
+    /** What a submit answers; {@code groupId} is the group-buy group the order opened or joined (null for other orders). */
+    public record Submitted(String orderNo, String status, long payAmount, Instant expiresAt, Long groupId) {}
 
     public Quote preview(long memberId, Submission submission) {
         return pricing.quote(basketOf(memberId, submission));
@@ -97,7 +98,8 @@ public class CheckoutService {
         Optional<String> placedBefore = sagas.placedUnder(memberId, idempotencyKey);
         if (placedBefore.isPresent()) {
             Order order = orders.get(placedBefore.get());
-            return new Submitted(order.getOrderNo(), OrderStatus.UNPAID.name(), order.getPayAmount(), order.getExpiresAt());
+            return new Submitted(order.getOrderNo(), OrderStatus.UNPAID.name(), order.getPayAmount(), order.getExpiresAt(),
+                    order.getGroupBuyGroupId());
         }
         if (submission.storeId() != null && !members.store(submission.storeId()).isOperating()) {
             throw new BusinessException(CheckoutError.STORE_CLOSED, submission.storeId());
@@ -142,7 +144,7 @@ public class CheckoutService {
                 orders.create(order, lines, discounts);
             });
             carts.removeAll(memberId, lines.stream().map(OrderLine::getSkuId).toList());
-            return new Submitted(orderNo, order.getStatus().name(), order.getPayAmount(), expiresAt);
+            return new Submitted(orderNo, order.getStatus().name(), order.getPayAmount(), expiresAt, groupId);
         } catch (RuntimeException failure) {
             sagas.compensate(saga, failure, reserved);
             throw failure;

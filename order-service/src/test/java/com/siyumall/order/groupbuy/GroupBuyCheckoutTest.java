@@ -1,5 +1,6 @@
 package com.siyumall.order.groupbuy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
@@ -128,9 +129,17 @@ class GroupBuyCheckoutTest {
         assertThat(opened.body().path("payAmount").asLong()).isEqualTo(2_990);
         String leaderOrder = opened.text("orderNo");
         String groupId = groupOf(leaderOrder);
+        assertThat(opened.text("groupId")).as("opening answers the group to share").isEqualTo(groupId);
         Shop.Member friend = Shop.member();
-        String friendOrder = Shop.call("http://127.0.0.1:" + port, "POST", "/api/group-buys/groups/" + groupId + "/join", friend.token(), shipTo,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())).text("orderNo");
+        Shop.Reply joined = Shop.call("http://127.0.0.1:" + port, "POST", "/api/group-buys/groups/" + groupId + "/join", friend.token(), shipTo,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(joined.text("groupId")).isEqualTo(groupId);
+        String friendOrder = joined.text("orderNo");
+        JsonNode sharePage = Shop.call(UpstreamServices.promotionUrl(), "GET", "/api/group-buys/groups/" + groupId, null, null, Map.of()).body();
+        assertThat(sharePage.path("members")).hasSize(2);
+        assertThat(sharePage.path("members").findValuesAsText("nickname")).allSatisfy(name -> assertThat(name).isNotBlank());
+        assertThat(sharePage.path("members").findValues("memberId")).as("the public page shows no member ids").isEmpty();
+        assertThat(sharePage.toString()).doesNotContain(leader.id()).doesNotContain(friend.id());
         Shop.Member late = Shop.member();
         String lateOrder = submit(late, groupBasket(product, activityId, groupId)).text("orderNo");
         assertThat(groupOf(friendOrder)).isEqualTo(groupId);

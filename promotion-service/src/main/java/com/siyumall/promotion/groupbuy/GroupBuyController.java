@@ -20,14 +20,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 @RestController
 @Tag(name = "Group-buy")
 class GroupBuyController {
     private final GroupBuys groupBuys;
+    private final MemberFaces memberFaces;
 
-    GroupBuyController(GroupBuys groupBuys) {
+    GroupBuyController(GroupBuys groupBuys, MemberFaces memberFaces) {
+        this.memberFaces = memberFaces;
         this.groupBuys = groupBuys;
     }
 
@@ -38,7 +41,8 @@ class GroupBuyController {
 
     record SeatRequest(@NotNull Long memberId, @NotNull Long activityId, Long groupId, @NotBlank @Size(max = 32) String orderNo) {}
 
-    record Member(Long memberId, boolean leader, boolean paid) {}
+    /** A member as strangers see them: masked nickname and avatar, no id. */
+    record Member(String nickname, String avatarUrl, boolean leader, boolean paid) {}
 
     record GroupView(Long groupId, Long activityId, String activityName, Long skuId, long groupPrice, int groupSize, int seatsPaid,
                      int seatsLeft, String status, boolean virtualCompleted, Instant expiresAt, List<Member> members) {}
@@ -69,8 +73,12 @@ class GroupBuyController {
     GroupView group(@PathVariable long groupId) {
         GroupBuyMapper.Group group = groupBuys.group(groupId);
         GroupBuyActivity activity = groupBuys.activity(group.activityId());
-        List<Member> members = groupBuys.seats(groupId).stream()
-                .map(s -> new Member(s.memberId(), s.leader(), "PAID".equals(s.status()))).toList();
+        List<GroupBuyMapper.Seat> seats = groupBuys.seats(groupId);
+        List<MemberFaces.Face> faces = memberFaces.of(seats.stream().map(GroupBuyMapper.Seat::memberId).toList());
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < seats.size(); i++) {
+            members.add(new Member(faces.get(i).nickname(), faces.get(i).avatarUrl(), seats.get(i).leader(), "PAID".equals(seats.get(i).status())));
+        }
         return new GroupView(group.id(), activity.id(), activity.name(), activity.skuId(), activity.groupPrice(), group.groupSize(),
                 group.seatsPaid(), group.groupSize() - group.seatsTaken(), group.status(), group.virtualCompleted(), group.expiresAt(), members);
     }
