@@ -156,8 +156,21 @@ class GatewayEdgeTest {
         assertProblem(send("GET", "/api/products/%00", null, null, Map.of()), 400, "MALFORMED_REQUEST");
         assertProblem(send("GET", "/api/products/%2e%2e/x", null, null, Map.of()), 400, "MALFORMED_REQUEST");
         assertProblem(send("GET", "/api/nothing-routes-here", TestTokens.shopper(3), null, Map.of()), 404, "NOT_FOUND");
+        assertProblem(send("POST", "/admin/categories", TestTokens.merchant(1), "{\"name\":\"" + "x".repeat(1_100_000) + "\"}", Map.of()),
+                413, "PAYLOAD_TOO_LARGE");
         assertThat(send("GET", "/api/products?utm=" + "x".repeat(3_000), null, null, Map.of()).statusCode())
                 .as("a long URL within the limit still works").isEqualTo(200);
+    }
+
+    @Test
+    void everyAnswerCarriesTheBrowserSecurityHeaders() throws Exception {
+        for (HttpResponse<String> response : List.of(send("GET", "/api/categories", null, null, Map.of()),
+                send("POST", "/admin/categories", null, "{}", Map.of()))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Limits on what a request may carry, answered as problem+json: a URL over {@value #MAX_URL_CHARS} characters is 414
- * {@code URI_TOO_LONG}, a control character in the path ({@code %00}) 400 {@code MALFORMED_REQUEST}, headers over {@value #MAX_HEADER_BYTES} bytes in all are 431 {@code HEADERS_TOO_LARGE}. Netty
+ * {@code URI_TOO_LONG}, a declared body over 1 MB 413 {@code PAYLOAD_TOO_LARGE}, a control character in the path ({@code %00}) 400 {@code MALFORMED_REQUEST}, headers over {@value #MAX_HEADER_BYTES} bytes in all are 431 {@code HEADERS_TOO_LARGE}. Netty
  * itself takes up to 64 KB of either (mall-gateway.yml) so that these limits, not its empty answers, apply; beyond
  * 64 KB Netty refuses the request before any of ours runs.
  */
@@ -22,6 +22,8 @@ import java.util.Map;
 class RequestLimitsFilter implements WebFilter, Ordered {
     static final int MAX_URL_CHARS = 4096;
     static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** The services' own limit (siyumall.security.max-body-bytes); a larger declared body is refused before it is read. */
+    static final long MAX_BODY_BYTES = 1_048_576;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -47,6 +49,10 @@ class RequestLimitsFilter implements WebFilter, Ordered {
         if (headerBytes > MAX_HEADER_BYTES) {
             return EdgeProblems.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
                     "请求头过大。", "The request headers are too large (at most " + MAX_HEADER_BYTES / 1024 + " KB).");
+        }
+        if (request.getHeaders().getContentLength() > MAX_BODY_BYTES) {
+            return EdgeProblems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "请求体过大（最多 1 MB）。", "The request body is too large (at most 1 MB).");
         }
         return chain.filter(exchange);
     }
