@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.client.RestClient;
 
@@ -97,6 +98,13 @@ public class SecurityConfiguration {
     @ConditionalOnMissingBean
     PathPatternRequestMatcher.Builder pathPatternRequestMatchers() {
         return PathPatternRequestMatcher.withDefaults();
+    }
+
+    /** A path the firewall refuses ({@code %2e%2e}, {@code //}, {@code ;}): 400 problem+json, not Spring's error JSON. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler rejectedAsProblem(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(response, CommonError.MALFORMED_REQUEST);
     }
 
     @Bean

@@ -13,6 +13,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +125,19 @@ class ProblemResponsesTest {
     void anotherServiceThatCannotBeReachedIsA503NotA500() throws Exception {
         problem(http.exchange("/api/upstream-down", HttpMethod.GET, new HttpEntity<>(bearer(TestTokens.shopper(1))), String.class),
                 503, "UPSTREAM_UNAVAILABLE");
+    }
+
+    @Test
+    void aPathTomcatOrTheFirewallRefusesIsAProblemTooNotAnHtmlPageOrSpringsErrorJson() throws Exception {
+        for (String path : new String[] {"/api/whoami/%00", "/api/whoami/%2e%2e/x", "/api//whoami"}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                    .header("Authorization", "Bearer " + TestTokens.shopper(1)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+            assertThat(json.readTree(response.body()).path("code").asText()).isEqualTo("MALFORMED_REQUEST");
+            assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("<html").doesNotContain("timestamp");
+        }
     }
 
     @Test

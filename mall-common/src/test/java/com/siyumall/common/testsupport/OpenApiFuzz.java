@@ -31,7 +31,8 @@ public final class OpenApiFuzz {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] TEXTS = {"x".repeat(10_000), "𠜎😀𠜎😀", "' OR '1'='1' --", "<script>alert(1)</script>", "%00\u0000", "${jndi:ldap://x}"};
-    private static final String[] PATH_VALUES = {"abc", "-1", "0", "99999999999999999999", "1.5", "%27%20OR%201=1", "%F0%9F%98%80"};
+    private static final String[] PATH_VALUES = {"abc", "-1", "0", "99999999999999999999", "1.5", "%27%20OR%201=1", "%F0%9F%98%80", "%00",
+            "%2e%2e"};
     private static final String[] LEAKS = {"java.", "javax.", "jakarta.", "org.springframework", "Exception", "at com.", "SQL"};
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
