@@ -89,12 +89,12 @@ public class SessionRevocations implements AutoCloseable {
         }
         long issued = issuedAtMillis(jwt);
         Long bySubject = voidBeforeMillis.get("subject:" + jwt.getClaimAsString("role") + ":" + jwt.getSubject());
-        if (bySubject != null && issued <= bySubject) {
+        if (bySubject != null && issued < bySubject) {
             return true;
         }
         String sessionId = jwt.getClaimAsString(AccessTokenIssuer.SESSION_CLAIM);
         Long bySession = sessionId == null ? null : voidBeforeMillis.get("session:" + sessionId);
-        return bySession != null && issued <= bySession;
+        return bySession != null && issued < bySession;
     }
 
     /** {@code decoder}, refusing revoked tokens as it refuses bad ones (401). */

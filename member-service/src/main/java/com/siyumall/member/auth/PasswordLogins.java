@@ -75,6 +75,15 @@ public class PasswordLogins {
                 Timestamp.from(now), account.getId());
     }
 
+    /**
+     * Sets a new password on an account whose holder proved the current one (a wrong one counts towards the lock like
+     * a failed login). The caller voids the account's sessions.
+     */
+    public void changePassword(AccountTable table, PasswordAccount account, String currentPassword, String newPassword) {
+        verify(table, account, currentPassword);
+        jdbc.update("UPDATE " + table.table + " SET password_hash = ? WHERE id = ?", encoder.encode(newPassword), account.getId());
+    }
+
     private static BusinessException locked(Instant until) {
         return new BusinessException(AuthError.ACCOUNT_LOCKED, Map.of("lockedUntil", until.toString()), until.toString());
     }

@@ -39,6 +39,15 @@ public class GuideService implements TokenSubjects {
         return tokens.issue(principalOf(guide));
     }
 
+    /** A new password for the calling guide: every session of theirs ends, and they get a fresh pair. */
+    @Transactional
+    public IssuedTokens changePassword(long guideId, String currentPassword, String newPassword) {
+        Guide guide = guides.selectById(guideId);
+        passwords.changePassword(PasswordLogins.AccountTable.GUIDE, guide, currentPassword, newPassword);
+        tokens.revokeAll(Role.GUIDE, guideId);
+        return tokens.issue(principalOf(guide));
+    }
+
     private static MallPrincipal principalOf(Guide guide) {
         return new MallPrincipal(guide.getId(), Role.GUIDE, guide.getStoreId(), guide.getName());
     }

@@ -35,6 +35,18 @@ public class MerchantAccountService implements TokenSubjects {
         return tokens.issue(principalOf(account));
     }
 
+    /**
+     * A new password for the caller's own account: every session of the account ends (refresh and access tokens, on
+     * every device, within seconds) and the caller gets a fresh pair.
+     */
+    @Transactional
+    public IssuedTokens changePassword(long accountId, String currentPassword, String newPassword) {
+        MerchantAccount account = accounts.selectById(accountId);
+        passwords.changePassword(PasswordLogins.AccountTable.MERCHANT_ACCOUNT, account, currentPassword, newPassword);
+        tokens.revokeAll(account.getRole(), accountId);
+        return tokens.issue(principalOf(account));
+    }
+
     private static MallPrincipal principalOf(MerchantAccount account) {
         return new MallPrincipal(account.getId(), account.getRole(), null, account.getUsername());
     }

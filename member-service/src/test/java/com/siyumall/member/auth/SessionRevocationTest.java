@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -108,6 +109,43 @@ class SessionRevocationTest {
         MemberApi.Reply refreshed = api.post("/guide/auth/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
         assertThat(refreshed.text("storeId")).isEqualTo(otherStore);
         assertThat(api.get("/guide/customers", refreshed.text("accessToken")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordChangeEndsEverySessionOfTheAccountAndAnswersTheCallersNewPair() {
+        Operator operator = newOperator();
+        MemberApi.Reply otherDevice = api.merchantLogin(operator.username(), "right-password");
+        String token = operator.text("accessToken");
+
+        MemberApi.Reply wrong = api.call(HttpMethod.PUT, "/admin/auth/password", token,
+                Map.of("currentPassword", "not-my-password", "newPassword", "brand-new-pass"));
+        MemberApi.Reply tooLong = api.call(HttpMethod.PUT, "/admin/auth/password", token,
+                Map.of("currentPassword", "right-password", "newPassword", "x".repeat(73)));
+        MemberApi.Reply changed = api.call(HttpMethod.PUT, "/admin/auth/password", token,
+                Map.of("currentPassword", "right-password", "newPassword", "brand-new-pass"));
+
+        assertThat(wrong.code()).isEqualTo("BAD_CREDENTIALS");
+        assertThat(tooLong.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(api.get("/admin/stores", token).status()).isEqualTo(401);
+        assertThat(api.get("/admin/stores", otherDevice.text("accessToken")).status()).isEqualTo(401);
+        assertThat(api.post("/admin/auth/refresh", null, Map.of("refreshToken", otherDevice.text("refreshToken"))).status()).isEqualTo(401);
+        assertThat(api.get("/admin/stores", changed.text("accessToken")).status()).isEqualTo(200);
+        assertThat(api.merchantLogin(operator.username(), "right-password").code()).isEqualTo("BAD_CREDENTIALS");
+        assertThat(api.merchantLogin(operator.username(), "brand-new-pass").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGuideChangesTheirPasswordAndTheOldTokenStops() {
+        String username = "g-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/admin/guides", merchant, Map.of("username", username, "password", "guide-pass-1", "name", "Careful", "storeId", newStore()));
+        String token = api.post("/guide/auth/login", null, Map.of("username", username, "password", "guide-pass-1")).text("accessToken");
+
+        MemberApi.Reply changed = api.call(HttpMethod.PUT, "/guide/auth/password", token,
+                Map.of("currentPassword", "guide-pass-1", "newPassword", "guide-pass-2"));
+
+        assertThat(api.get("/guide/customers", token).status()).isEqualTo(401);
+        assertThat(api.get("/guide/customers", changed.text("accessToken")).status()).isEqualTo(200);
     }
 
     @Test
