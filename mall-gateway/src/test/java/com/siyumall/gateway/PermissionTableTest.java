@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/PERMISSIONS.md says who may call what, and this test keeps it true: the table of merchant-only operations is
+ * The README's "Who may call what" says who may call what, and this test keeps it true: the table of merchant-only operations is
  * generated from the controllers (every mapped method that calls {@code CurrentPrincipal.require(Role.MERCHANT)}) and
  * must equal the committed one. {@code -Dpermissions.update=true} rewrites it on purpose.
  */
@@ -65,16 +65,16 @@ class PermissionTableTest {
         merchantOnly.forEach(row -> table.append(row).append('\n'));
         table.append(END);
 
-        Path doc = root().resolve("docs/PERMISSIONS.md");
+        Path doc = root().resolve("README.md");
         String committed = Files.readString(doc);
         int from = committed.indexOf(BEGIN);
         int to = committed.indexOf(END) + END.length();
-        assertThat(from).as("docs/PERMISSIONS.md holds the generated table").isNotNegative();
+        assertThat(from).as("README.md holds the generated table").isNotNegative();
         String now = committed.substring(0, from) + table + committed.substring(to);
         if (Boolean.getBoolean("permissions.update")) {
             Files.writeString(doc, now);
         }
-        assertThat(committed).as("docs/PERMISSIONS.md no longer says what the controllers enforce; "
+        assertThat(committed).as("README.md no longer says what the controllers enforce; "
                 + "run with -Dpermissions.update=true if the change is meant").isEqualTo(now);
     }
 }
