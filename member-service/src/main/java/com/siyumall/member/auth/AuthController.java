@@ -1,9 +1,6 @@
 package com.siyumall.member.auth;
 
 import com.siyumall.common.security.AccessTokenIssuer;
-import com.siyumall.common.security.CurrentPrincipal;
-import com.siyumall.member.guide.GuideService;
-import com.siyumall.member.merchant.MerchantAccountService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,14 +21,10 @@ import java.util.Map;
 class AuthController {
     private final TokenService tokens;
     private final AccessTokenIssuer issuer;
-    private final MerchantAccountService merchantAccounts;
-    private final GuideService guides;
 
-    AuthController(TokenService tokens, AccessTokenIssuer issuer, MerchantAccountService merchantAccounts, GuideService guides) {
+    AuthController(TokenService tokens, AccessTokenIssuer issuer) {
         this.tokens = tokens;
         this.issuer = issuer;
-        this.merchantAccounts = merchantAccounts;
-        this.guides = guides;
     }
 
     record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
@@ -50,22 +42,6 @@ class AuthController {
     ResponseEntity<Void> logout(HttpServletRequest http, @Valid @RequestBody RefreshRequest request) {
         tokens.revoke(request.refreshToken(), Realm.of(http.getRequestURI()));
         return ResponseEntity.noContent().build();
-    }
-
-    record PasswordChange(@NotBlank @Size(max = 128) String currentPassword, @NotBlank @NewPassword String newPassword) {}
-
-    @PutMapping("/admin/auth/password")
-    @Operation(summary = "Change the calling merchant account's password: every session of the account ends (all devices, "
-            + "within seconds) and this answer is the caller's new token pair. A wrong current password counts towards the lock.")
-    TokenResponse changeMerchantPassword(@Valid @RequestBody PasswordChange change) {
-        long accountId = CurrentPrincipal.get().id();
-        return TokenResponse.of(merchantAccounts.changePassword(accountId, change.currentPassword(), change.newPassword()), false);
-    }
-
-    @PutMapping("/guide/auth/password")
-    @Operation(summary = "Change the calling guide's password: every session of theirs ends; this answer is the new token pair")
-    TokenResponse changeGuidePassword(@Valid @RequestBody PasswordChange change) {
-        return TokenResponse.of(guides.changePassword(CurrentPrincipal.get().id(), change.currentPassword(), change.newPassword()), false);
     }
 
     @GetMapping("/.well-known/jwks.json")

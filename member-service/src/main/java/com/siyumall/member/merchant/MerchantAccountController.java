@@ -8,6 +8,7 @@ import com.siyumall.common.security.Role;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
 import com.siyumall.member.auth.NewPassword;
+import com.siyumall.member.auth.PasswordChangeRequest;
 import com.siyumall.member.auth.PasswordLoginRequest;
 import com.siyumall.member.auth.TokenResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +56,13 @@ class MerchantAccountController {
     @Operation(summary = "Merchant console login (public); five wrong passwords lock the account for 15 minutes")
     TokenResponse login(@Valid @RequestBody PasswordLoginRequest request) {
         return TokenResponse.of(accounts.logIn(request.username(), request.password()), false);
+    }
+
+    @PutMapping("/admin/auth/password")
+    @Operation(summary = "Change the calling merchant account's password: every session of the account ends (all devices, "
+            + "within seconds) and this answer is the caller's new token pair. A wrong current password counts towards the lock.")
+    TokenResponse changePassword(@Valid @RequestBody PasswordChangeRequest change) {
+        return TokenResponse.of(accounts.changePassword(CurrentPrincipal.get().id(), change.currentPassword(), change.newPassword()), false);
     }
 
     @GetMapping("/admin/accounts")
