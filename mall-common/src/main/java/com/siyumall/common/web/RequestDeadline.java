@@ -62,15 +62,11 @@ public final class RequestDeadline {
      * long (what remains less {@link #ANSWER_MARGIN}). When nothing remains the call is not made: 503 {@code BUSY}.
      */
     public static Duration forCall(Duration longest) {
-        Duration remaining = remaining();
-        if (remaining == null) {
-            return longest;
-        }
-        Duration usable = remaining.minus(ANSWER_MARGIN);
-        if (usable.toMillis() <= 0) {
+        Duration timeout = forWait(longest);
+        if (timeout.toMillis() <= 0) {
             throw new BusinessException(CommonError.BUSY);
         }
-        return usable.compareTo(longest) < 0 ? usable : longest;
+        return timeout;
     }
 
     /** How long waiting for something local (a permit, a lock) may take: at most {@code longest}, never past the deadline. */
@@ -80,9 +76,6 @@ public final class RequestDeadline {
             return longest;
         }
         Duration usable = remaining.minus(ANSWER_MARGIN);
-        if (usable.isNegative()) {
-            return Duration.ZERO;
-        }
-        return usable.compareTo(longest) < 0 ? usable : longest;
+        return usable.isNegative() ? Duration.ZERO : usable.compareTo(longest) < 0 ? usable : longest;
     }
 }

@@ -40,7 +40,8 @@ public class GuideService implements TokenSubjects {
     }
 
     /** A new password for the calling guide: every session of theirs ends, and they get a fresh pair. */
-    @Transactional
+    // a wrong current password is refused after its failed attempt is counted: that count must commit, not roll back
+    @Transactional(noRollbackFor = BusinessException.class)
     public IssuedTokens changePassword(long guideId, String currentPassword, String newPassword) {
         Guide guide = guides.selectById(guideId);
         passwords.changePassword(PasswordLogins.AccountTable.GUIDE, guide, currentPassword, newPassword);

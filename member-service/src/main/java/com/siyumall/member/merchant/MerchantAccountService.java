@@ -39,7 +39,8 @@ public class MerchantAccountService implements TokenSubjects {
      * A new password for the caller's own account: every session of the account ends (refresh and access tokens, on
      * every device, within seconds) and the caller gets a fresh pair.
      */
-    @Transactional
+    // a wrong current password is refused after its failed attempt is counted: that count must commit, not roll back
+    @Transactional(noRollbackFor = BusinessException.class)
     public IssuedTokens changePassword(long accountId, String currentPassword, String newPassword) {
         MerchantAccount account = accounts.selectById(accountId);
         passwords.changePassword(PasswordLogins.AccountTable.MERCHANT_ACCOUNT, account, currentPassword, newPassword);

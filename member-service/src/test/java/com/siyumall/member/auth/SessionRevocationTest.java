@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -36,6 +37,8 @@ class SessionRevocationTest {
     AccessRevocations accessRevocations;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     RedisKeys keys;
     @Autowired
@@ -119,6 +122,8 @@ class SessionRevocationTest {
 
         MemberApi.Reply wrong = api.call(HttpMethod.PUT, "/admin/auth/password", token,
                 Map.of("currentPassword", "not-my-password", "newPassword", "brand-new-pass"));
+        assertThat(jdbc.queryForObject("SELECT failed_attempts FROM merchant_account WHERE username = ?", Integer.class,
+                operator.username())).as("a wrong current password counts towards the lock").isEqualTo(1);
         MemberApi.Reply tooLong = api.call(HttpMethod.PUT, "/admin/auth/password", token,
                 Map.of("currentPassword", "right-password", "newPassword", "x".repeat(73)));
         MemberApi.Reply changed = api.call(HttpMethod.PUT, "/admin/auth/password", token,
