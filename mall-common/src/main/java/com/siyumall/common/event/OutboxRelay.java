@@ -1,6 +1,7 @@
 package com.siyumall.common.event;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -92,14 +93,30 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         List<Row> rows = claim(now);
         int sent = 0;
-        for (Row row : rows) {
-            if (!send(row, now)) {
+        for (int i = 0; i < rows.size(); i++) {
+            Failure failure = send(rows.get(i), now);
+            if (failure == Failure.BROKER_UNAVAILABLE) {
+                // the broker is not answering: stop trying it, and hand the rest of the batch back for the next pass
+                // at once rather than leaving it leased (held back LEASE behind one failure)
+                giveBack(rows.subList(i + 1, rows.size()), now);
                 break;
             }
-            sent++;
+            if (failure == null) {
+                sent++;
+            }
         }
         return sent;
     }
+
+    private void giveBack(List<Row> rows, Instant now) {
+        if (!rows.isEmpty()) {
+            String ids = rows.stream().map(row -> Long.toString(row.id())).collect(Collectors.joining(","));
+            jdbc.update("UPDATE outbox_event SET next_attempt_at = ? WHERE id IN (" + ids + ")", Timestamp.from(now));
+        }
+    }
+
+    /** Why a row was not sent: the broker refused this message (the next may go), or the broker could not be reached. */
+    private enum Failure { MESSAGE_REFUSED, BROKER_UNAVAILABLE }
 
     /** Takes up to a batch of due rows for {@link #LEASE}, in a transaction that ends before anything is sent. */
     private List<Row> claim(Instant now) {
@@ -120,7 +137,8 @@ public class OutboxRelay implements SmartLifecycle {
         return rows == null ? List.of() : rows;
     }
 
-    private boolean send(Row row, Instant now) {
+    /** Sends one row; null when sent. */
+    private Failure send(Row row, Instant now) {
         Message message = new Message(row.topic, row.type, row.key, row.body.getBytes(StandardCharsets.UTF_8));
         message.putUserProperty("eventId", row.eventId);
         if (row.deliverAt != null && row.deliverAt.toInstant().isAfter(now)) {
@@ -134,7 +152,7 @@ public class OutboxRelay implements SmartLifecycle {
             jdbc.update("UPDATE outbox_event SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
                     Timestamp.from(clock.instant()), row.id);
             metrics.counter("mall.outbox.sent", "topic", row.topic, "type", row.type).increment();
-            return true;
+            return null;
         } catch (Exception e) {
             int attempts = row.attempts + 1;
             boolean givingUp = attempts >= MAX_ATTEMPTS;
@@ -148,7 +166,8 @@ public class OutboxRelay implements SmartLifecycle {
             } else {
                 log.warn("Event {} {} not sent (attempt {}), retrying in {} s: {}", row.type, row.eventId, attempts, backoffSeconds, e.toString());
             }
-            return false;
+            // the broker answered and refused this one message (e.g. a timer beyond its longest delay): others may go
+            return e instanceof MQBrokerException ? Failure.MESSAGE_REFUSED : Failure.BROKER_UNAVAILABLE;
         }
     }
 

@@ -137,6 +137,23 @@ class OutboxEventsTest {
     }
 
     @Test
+    void aMessageTheBrokerRefusesHoldsBackNoEventWrittenAfterIt() {
+        String refused = "too-far-" + UUID.randomUUID();
+        String after = "after-refused-" + UUID.randomUUID();
+
+        // one transaction, so one relay pass takes both: first a timer beyond the broker's longest delay (3 days)
+        transactions.executeWithoutResult(status -> {
+            publisher.schedule("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped(refused, 1), java.time.Instant.now().plus(Duration.ofDays(10)));
+            publisher.publish("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped(after, 1));
+        });
+
+        // well inside the 30 s a claimed row stays leased: the refusal did not stop the pass
+        await().atMost(Duration.ofSeconds(15)).until(() -> counter(after) != null);
+        assertThat(jdbc.queryForMap("SELECT status, attempts FROM outbox_event WHERE event_key = ?", refused))
+                .as("the refused one is kept for its next attempt, not dropped").containsEntry("status", "NEW").containsEntry("attempts", 1);
+    }
+
+    @Test
     void aBrokerThatHangsNeverHoldsUpTheTransactionsThatWriteNewEvents() throws Exception {
         String stuck = "stuck-" + UUID.randomUUID();
         String later = "later-" + UUID.randomUUID();
