@@ -36,7 +36,10 @@ public class EventPublisher {
         return write(topic, event, null);
     }
 
-    /** A timer: {@code event} is delivered on {@code topic} at {@code deliverAt} (a RocketMQ 5 delayed message). */
+    /**
+     * A timer: {@code event} is delivered on {@code topic} at {@code deliverAt} (a RocketMQ 5 delayed message, handed to
+     * the broker once the due time is within its reach; see {@link OutboxRelay}).
+     */
     public String schedule(String topic, MallEvent event, Instant deliverAt) {
         return write(topic, event, deliverAt);
     }
@@ -57,7 +60,8 @@ public class EventPublisher {
         jdbc.update("INSERT INTO outbox_event (id, event_id, topic, event_type, event_key, body, deliver_at, status, "
                         + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'NEW', 0, ?, ?)",
                 IdWorker.getId(), envelope.id(), topic, envelope.type(), envelope.key(), body,
-                deliverAt == null ? null : Timestamp.from(deliverAt), Timestamp.from(now), Timestamp.from(now));
+                deliverAt == null ? null : Timestamp.from(deliverAt), Timestamp.from(relay.firstSendAt(deliverAt, now)),
+                Timestamp.from(now));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -33,6 +33,11 @@ import java.util.stream.Collectors;
  * sending a row twice at the same moment; a row whose relay died mid-send goes again when its lease runs out
  * (consumers are idempotent). A failing send backs off and ends the batch (the broker is likely away; the rest wait for
  * their lease); after 20 tries a row is marked FAILED, logged and counted, for someone to look at.
+ *
+ * <p>A timer is sent only once its due time is within the broker's reach ({@code siyumall.events.broker-max-delay},
+ * under RocketMQ's {@code timerMaxDelaySec}, 3 days by default): until then it waits in the outbox, which keeps it as
+ * durably as the broker would. A 7-day auto-confirm is therefore sent about 5 days after it was set, with its real
+ * due time, instead of being refused by the broker on every attempt.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -46,12 +51,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Duration sweep;
+    private final Duration brokerMaxDelay;
     private final AtomicBoolean nudged = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, DefaultMQProducer producer, Clock clock,
-                       MeterRegistry metrics, Duration sweep) {
+                       MeterRegistry metrics, Duration sweep, Duration brokerMaxDelay) {
         this.jdbc = jdbc;
         // read committed: the claim locks the rows it takes, not the index gaps new events are inserted into
         this.claims = new TransactionTemplate(transactions.getTransactionManager());
@@ -60,6 +66,16 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
         this.metrics = metrics;
         this.sweep = sweep;
+        this.brokerMaxDelay = brokerMaxDelay;
+    }
+
+    /** When a message due at {@code deliverAt} (null: at once) may first be handed to the broker. */
+    public Instant firstSendAt(Instant deliverAt, Instant now) {
+        if (deliverAt == null) {
+            return now;
+        }
+        Instant inReach = deliverAt.minus(brokerMaxDelay);
+        return inReach.isAfter(now) ? inReach : now;
     }
 
     /** Asks for a relay pass soon; many nudges in a burst make one pass. */
@@ -115,8 +131,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Why a row was not sent: the broker refused this message (the next may go), or the broker could not be reached. */
-    private enum Failure { MESSAGE_REFUSED, BROKER_UNAVAILABLE }
+    /**
+     * Why a row was not sent: a timer not yet within the broker's reach, the broker refused this message (the next may
+     * go), or the broker could not be reached.
+     */
+    private enum Failure { NOT_YET_DUE, MESSAGE_REFUSED, BROKER_UNAVAILABLE }
 
     /** Takes up to a batch of due rows for {@link #LEASE}, in a transaction that ends before anything is sent. */
     private List<Row> claim(Instant now) {
@@ -139,6 +158,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Sends one row; null when sent. */
     private Failure send(Row row, Instant now) {
+        Instant sendAt = firstSendAt(row.deliverAt == null ? null : row.deliverAt.toInstant(), now);
+        if (sendAt.isAfter(now)) {
+            // a timer still beyond the broker's reach (written before this rule, or handed back): wait, no attempt spent
+            jdbc.update("UPDATE outbox_event SET next_attempt_at = ? WHERE id = ?", Timestamp.from(sendAt), row.id);
+            return Failure.NOT_YET_DUE;
+        }
         Message message = new Message(row.topic, row.type, row.key, row.body.getBytes(StandardCharsets.UTF_8));
         message.putUserProperty("eventId", row.eventId);
         if (row.deliverAt != null && row.deliverAt.toInstant().isAfter(now)) {

@@ -2,6 +2,7 @@ package com.siyumall.common.event;
 
 import com.siyumall.common.fixture.FixtureEvents;
 import com.siyumall.common.testsupport.MallIntegrationTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
@@ -14,7 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** Events go out with their transaction, and a consumer's effect happens once however often a message arrives. */
@@ -122,6 +129,8 @@ class OutboxEventsTest {
     TransactionTemplate transactions;
     @Autowired
     MeterRegistry metrics;
+    @Autowired
+    ObjectMapper json;
 
     /** A producer whose broker never answers until the test lets it fail: what a frozen broker looks like from here. */
     static final class HangingProducer extends DefaultMQProducer {
@@ -140,17 +149,57 @@ class OutboxEventsTest {
     void aMessageTheBrokerRefusesHoldsBackNoEventWrittenAfterIt() {
         String refused = "too-far-" + UUID.randomUUID();
         String after = "after-refused-" + UUID.randomUUID();
-
-        // one transaction, so one relay pass takes both: first a timer beyond the broker's longest delay (3 days)
-        transactions.executeWithoutResult(status -> {
-            publisher.schedule("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped(refused, 1), java.time.Instant.now().plus(Duration.ofDays(10)));
-            publisher.publish("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped(after, 1));
-        });
-
-        // well inside the 30 s a claimed row stays leased: the refusal did not stop the pass
-        await().atMost(Duration.ofSeconds(15)).until(() -> counter(after) != null);
+        // a relay that believes the broker reaches 30 days sends a 10-day timer, which the broker (3 days) refuses
+        OutboxRelay overreaching = new OutboxRelay(jdbc, transactions, rocketMQ.getProducer(), Clock.systemUTC(), metrics,
+                Duration.ofHours(1), Duration.ofDays(30));
+        EventPublisher overreachingEvents = new EventPublisher(jdbc, json, Clock.systemUTC(), overreaching);
+        relay.stop();
+        try {
+            // one transaction, so one relay pass takes both: first the refused timer, then an event for now
+            transactions.executeWithoutResult(status -> {
+                overreachingEvents.schedule("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped(refused, 1), Instant.now().plus(Duration.ofDays(10)));
+                overreachingEvents.publish("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped(after, 1));
+            });
+            assertThat(overreaching.relayPending()).as("the refusal did not stop the pass").isEqualTo(1);
+        } finally {
+            relay.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter(after) != null);
         assertThat(jdbc.queryForMap("SELECT status, attempts FROM outbox_event WHERE event_key = ?", refused))
                 .as("the refused one is kept for its next attempt, not dropped").containsEntry("status", "NEW").containsEntry("attempts", 1);
+        jdbc.update("DELETE FROM outbox_event WHERE event_key = ?", refused);
+    }
+
+    @Test
+    void aTimerBeyondTheBrokersReachWaitsInTheOutboxWithoutSpendingAttempts() {
+        String weekAway = "week-away-" + UUID.randomUUID();
+        Instant due = Instant.now().plus(Duration.ofDays(7));
+        transactions.executeWithoutResult(status ->
+                publisher.schedule("MALL_TEST_EVENTS", new FixtureEvents.CounterBumped(weekAway, 1), due));
+
+        relay.relayPending();
+
+        assertThat(jdbc.queryForMap("SELECT status, attempts FROM outbox_event WHERE event_key = ?", weekAway))
+                .containsEntry("status", "NEW").containsEntry("attempts", 0);
+        assertThat(jdbc.queryForObject("SELECT next_attempt_at FROM outbox_event WHERE event_key = ?", Timestamp.class, weekAway).toInstant())
+                .as("first tried once the due time is within the broker's reach (2 days)")
+                .isCloseTo(due.minus(Duration.ofDays(2)), within(1, ChronoUnit.SECONDS));
+        jdbc.update("DELETE FROM outbox_event WHERE event_key = ?", weekAway);
+    }
+
+    @Test
+    void aSevenDayTimerSetSevenDaysAgoIsDeliveredWhenDue() {
+        String weekOld = "week-old-" + UUID.randomUUID();
+        // a publisher whose clock reads a week ago (less a few seconds): its 7-day timer falls due in a few seconds
+        Instant weekAgo = Instant.now().minus(Duration.ofDays(7)).plusSeconds(3);
+        EventPublisher lastWeek = new EventPublisher(jdbc, json, Clock.fixed(weekAgo, ZoneOffset.UTC), relay);
+        transactions.executeWithoutResult(status -> lastWeek.schedule("MALL_TEST_EVENTS",
+                new FixtureEvents.CounterBumped(weekOld, 1), weekAgo.plus(Duration.ofDays(7))));
+        // written last week, it waited in the outbox until two days before it is due: it is tried as soon as it is written here
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(1).equals(counter(weekOld)));
+        assertThat(jdbc.queryForMap("SELECT status, attempts FROM outbox_event WHERE event_key = ?", weekOld))
+                .containsEntry("status", "SENT").containsEntry("attempts", 1);
     }
 
     @Test
@@ -158,7 +207,7 @@ class OutboxEventsTest {
         String stuck = "stuck-" + UUID.randomUUID();
         String later = "later-" + UUID.randomUUID();
         HangingProducer frozen = new HangingProducer();
-        OutboxRelay hanging = new OutboxRelay(jdbc, transactions, frozen, java.time.Clock.systemUTC(), metrics, Duration.ofHours(1));
+        OutboxRelay hanging = new OutboxRelay(jdbc, transactions, frozen, Clock.systemUTC(), metrics, Duration.ofHours(1), Duration.ofDays(2));
         ExecutorService background = Executors.newFixedThreadPool(2);
         relay.stop(); // the service's own relay would send the row before the hanging one takes it
         try {
