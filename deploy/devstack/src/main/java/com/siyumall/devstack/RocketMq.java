@@ -139,6 +139,9 @@ public final class RocketMq {
         // the timer wheel (7 days of slots, ~38 MB) is copied and flushed every second by default: the broker's largest
         // idle cost. Every 10 s is plenty for a dev stack (a crash may delay a timer, the services' sweeps catch it).
         storeConfig.setTimerFlushIntervalMs(10_000);
+        // each timer thread polls its queue every 10 ms, busy or not: one of each is plenty for a dev stack's timers
+        storeConfig.setTimerGetMessageThreadNum(1);
+        storeConfig.setTimerPutMessageThreadNum(1);
 
         BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), storeConfig);
         if (!broker.initialize()) {
