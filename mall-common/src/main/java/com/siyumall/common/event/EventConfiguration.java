@@ -70,7 +70,7 @@ public class EventConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(JdbcTemplate jdbc, ObjectMapper json, Clock clock, OutboxRelay relay) {
-        return new EventPublisher(jdbc, json, clock, relay);
+    EventPublisher eventPublisher(JdbcTemplate jdbc, ObjectMapper json, Clock clock, OutboxRelay relay, RocketMQTemplate rocketMQ) {
+        return new EventPublisher(jdbc, json, clock, relay, rocketMQ.getProducer());
     }
 }

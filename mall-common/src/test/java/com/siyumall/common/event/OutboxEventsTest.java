@@ -159,7 +159,7 @@ class OutboxEventsTest {
         // a relay that believes the broker reaches 30 days sends a 10-day timer, which the broker (3 days) refuses
         OutboxRelay overreaching = new OutboxRelay(jdbc, transactions, rocketMQ.getProducer(), Clock.systemUTC(), metrics,
                 Duration.ofHours(1), Duration.ofDays(30));
-        EventPublisher overreachingEvents = new EventPublisher(jdbc, json, Clock.systemUTC(), overreaching);
+        EventPublisher overreachingEvents = new EventPublisher(jdbc, json, Clock.systemUTC(), overreaching, rocketMQ.getProducer());
         relay.stop();
         try {
             // one transaction, so one relay pass takes both: first the refused timer, then an event for now
@@ -199,7 +199,7 @@ class OutboxEventsTest {
         String weekOld = "week-old-" + UUID.randomUUID();
         // a publisher whose clock reads a week ago (less a few seconds): its 7-day timer falls due in a few seconds
         Instant weekAgo = Instant.now().minus(Duration.ofDays(7)).plusSeconds(3);
-        EventPublisher lastWeek = new EventPublisher(jdbc, json, Clock.fixed(weekAgo, ZoneOffset.UTC), relay);
+        EventPublisher lastWeek = new EventPublisher(jdbc, json, Clock.fixed(weekAgo, ZoneOffset.UTC), relay, rocketMQ.getProducer());
         transactions.executeWithoutResult(status -> lastWeek.schedule("MALL_TEST_EVENTS",
                 new FixtureEvents.CounterBumped(weekOld, 1), weekAgo.plus(Duration.ofDays(7))));
         // written last week, it waited in the outbox until two days before it is due: it is tried as soon as it is written here

@@ -53,7 +53,8 @@ public final class EventContracts {
     private static final Instant SAMPLE_TIME = Instant.parse("2026-12-01T02:00:00Z");
     private static final Map<String, String> PRODUCER_OF_TOPIC = Map.of(
             "MEMBER_EVENTS", "member", "MEMBER_TIMERS", "member", "PRODUCT_EVENTS", "product", "PRODUCT_TIMERS", "product",
-            "ORDER_EVENTS", "order", "ORDER_TIMERS", "order", "PROMOTION_EVENTS", "promotion", "PROMOTION_TIMERS", "promotion");
+            "ORDER_EVENTS", "order", "ORDER_TIMERS", "order", "PROMOTION_EVENTS", "promotion", "PROMOTION_TIMERS", "promotion",
+            "BEHAVIOR_EVENTS", "insight");
 
     private EventContracts() {}
 

@@ -1,0 +1,79 @@
+package com.siyumall.insight.behavior;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.event.EventEnvelope;
+import com.siyumall.common.event.IdempotentEventListener;
+import com.siyumall.common.event.Topics;
+import com.siyumall.insight.store.AnalyticsStore;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.springframework.stereotype.Component;
+
+import java.sql.PreparedStatement;
+import java.util.Collections;
+
+import static com.siyumall.insight.store.Values.businessDay;
+import static com.siyumall.insight.store.Values.setInt;
+import static com.siyumall.insight.store.Values.setLong;
+import static com.siyumall.insight.store.Values.utc;
+
+/** Stores each batch of behavior events in the analytical store; an event id already there is skipped (a retried batch). */
+@Component
+@RocketMQMessageListener(topic = Topics.BEHAVIOR_EVENTS, selectorExpression = "BehaviorBatchReceived", consumerGroup = "insight-behavior")
+class StoreBehaviorEvents extends IdempotentEventListener<BehaviorBatchReceived> {
+    private static final int COLUMNS = 15;
+    private final AnalyticsStore store;
+    private final ObjectMapper json;
+
+    StoreBehaviorEvents(AnalyticsStore store, ObjectMapper json) {
+        super(BehaviorBatchReceived.class);
+        this.store = store;
+        this.json = json;
+    }
+
+    @Override
+    protected void handle(BehaviorBatchReceived batch, EventEnvelope envelope) {
+        if (batch.events() == null || batch.events().isEmpty()) {
+            return;
+        }
+        String subject = batch.memberId() != null ? "m:" + batch.memberId() : "d:" + batch.deviceId();
+        // one statement for the batch: DuckDB pays per statement, not per row
+        String rows = String.join(",", Collections.nCopies(batch.events().size(), "(" + "?,".repeat(COLUMNS - 1) + "?)"));
+        store.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO behavior_event (event_id, type, "
+                    + "member_id, device_id, subject, page, ref_page, scene, channel, sharer_id, spu_id, props, occurred_at, day, "
+                    + "received_at) VALUES " + rows)) {
+                int i = 0;
+                for (BehaviorBatchReceived.Event event : batch.events()) {
+                    insert.setString(++i, event.eventId());
+                    insert.setString(++i, event.type());
+                    setLong(insert, ++i, batch.memberId());
+                    insert.setString(++i, batch.deviceId());
+                    insert.setString(++i, subject);
+                    insert.setString(++i, event.page());
+                    insert.setString(++i, event.refPage());
+                    setInt(insert, ++i, event.scene());
+                    insert.setString(++i, event.channel());
+                    setLong(insert, ++i, event.sharerId());
+                    setLong(insert, ++i, event.spuId());
+                    insert.setString(++i, props(event));
+                    insert.setObject(++i, utc(event.at()));
+                    insert.setObject(++i, businessDay(event.at()));
+                    insert.setObject(++i, utc(batch.receivedAt()));
+                }
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    private String props(BehaviorBatchReceived.Event event) {
+        if (event.props() == null || event.props().isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(event.props());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("props cannot be written as JSON", e);
+        }
+    }
+}

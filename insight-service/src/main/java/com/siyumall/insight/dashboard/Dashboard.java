@@ -1,0 +1,91 @@
+package com.siyumall.insight.dashboard;
+
+import com.siyumall.insight.store.AnalyticsStore;
+import org.springframework.stereotype.Service;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A day at a glance against the day before and the week before: visitors, new members, paying members, orders, GMV. */
+@Service
+class Dashboard {
+    private static final int WEEK = 7;
+    private final AnalyticsStore store;
+
+    Dashboard(AnalyticsStore store) {
+        this.store = store;
+    }
+
+    record DayFigures(LocalDate day, long visitors, long newMembers, long payingMembers, long orders, long gmv,
+                      double conversion) {
+        static DayFigures of(LocalDate day, long visitors, long newMembers, long payingMembers, long orders, long gmv) {
+            return new DayFigures(day, visitors, newMembers, payingMembers, orders, gmv, ratio(payingMembers, visitors));
+        }
+    }
+
+    record WeekAverage(LocalDate from, LocalDate to, double visitors, double newMembers, double payingMembers,
+                       double orders, double gmv, double conversion) {}
+
+    record View(DayFigures today, DayFigures yesterday, WeekAverage sevenDayAverage) {}
+
+    View of(LocalDate day) {
+        LocalDate weekStart = day.minusDays(WEEK);
+        Map<LocalDate, long[]> figures = store.read(connection -> {
+            Map<LocalDate, long[]> byDay = new HashMap<>();
+            // [visitors, new members, paying members, orders, gmv]
+            fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT subject) FROM behavior_event "
+                    + "WHERE day BETWEEN ? AND ? GROUP BY day"), weekStart, day, byDay, 0);
+            fill(connection.prepareStatement("SELECT day, COUNT(*) FROM member_fact WHERE day BETWEEN ? AND ? GROUP BY day"),
+                    weekStart, day, byDay, 1);
+            fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT member_id), COUNT(*), SUM(pay_amount) FROM order_fact "
+                    + "WHERE day BETWEEN ? AND ? GROUP BY day"), weekStart, day, byDay, 2);
+            return byDay;
+        });
+        DayFigures today = figuresOf(day, figures);
+        DayFigures yesterday = figuresOf(day.minusDays(1), figures);
+        long[] week = new long[5];
+        for (int i = 1; i <= WEEK; i++) {
+            long[] one = figures.getOrDefault(day.minusDays(i), new long[5]);
+            for (int k = 0; k < week.length; k++) {
+                week[k] += one[k];
+            }
+        }
+        WeekAverage average = new WeekAverage(weekStart, day.minusDays(1), average(week[0]), average(week[1]),
+                average(week[2]), average(week[3]), average(week[4]), ratio(week[2], week[0]));
+        return new View(today, yesterday, average);
+    }
+
+    private static void fill(PreparedStatement query, LocalDate from, LocalDate to, Map<LocalDate, long[]> byDay, int first)
+            throws java.sql.SQLException {
+        try (query) {
+            query.setObject(1, from);
+            query.setObject(2, to);
+            try (ResultSet rows = query.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    long[] figures = byDay.computeIfAbsent(rows.getObject(1, LocalDate.class), d -> new long[5]);
+                    for (int c = 2; c <= columns; c++) {
+                        figures[first + c - 2] = rows.getLong(c);
+                    }
+                }
+            }
+        }
+    }
+
+    private static DayFigures figuresOf(LocalDate day, Map<LocalDate, long[]> figures) {
+        long[] f = figures.getOrDefault(day, new long[5]);
+        return DayFigures.of(day, f[0], f[1], f[2], f[3], f[4]);
+    }
+
+    private static double average(long total) {
+        return Math.round(total * 10.0 / WEEK) / 10.0;
+    }
+
+    /** A share to four decimals; 0 when there is nothing to divide by. */
+    static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
+}

@@ -1,0 +1,42 @@
+package com.siyumall.insight.facts;
+
+import com.siyumall.common.event.EventEnvelope;
+import com.siyumall.common.event.IdempotentEventListener;
+import com.siyumall.common.event.Topics;
+import com.siyumall.insight.store.AnalyticsStore;
+import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
+import org.springframework.stereotype.Component;
+
+import java.sql.PreparedStatement;
+
+import static com.siyumall.insight.store.Values.businessDay;
+import static com.siyumall.insight.store.Values.setLong;
+import static com.siyumall.insight.store.Values.utc;
+
+/** Every paid order, the base of paying members, GMV, first-purchase and repurchase reports. */
+@Component
+@RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "OrderPaid", consumerGroup = "insight-order-paid")
+class RecordPaidOrders extends IdempotentEventListener<OrderPaid> {
+    private final AnalyticsStore store;
+
+    RecordPaidOrders(AnalyticsStore store) {
+        super(OrderPaid.class);
+        this.store = store;
+    }
+
+    @Override
+    protected void handle(OrderPaid order, EventEnvelope envelope) {
+        store.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO order_fact (order_no, member_id, "
+                    + "paid_at, day, pay_amount, coupon_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, order.orderNo());
+                insert.setLong(2, order.memberId());
+                insert.setObject(3, utc(order.paidAt()));
+                insert.setObject(4, businessDay(order.paidAt()));
+                insert.setLong(5, order.payAmount());
+                setLong(insert, 6, order.couponId());
+                return insert.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package com.siyumall.insight;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.Topics;
+import com.siyumall.common.testsupport.ContractEvents;
+import com.siyumall.common.testsupport.TestTokens;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Facts for report tests, through the real paths: registrations and paid orders as member- and order-service publish
+ * them (their contract samples, through the broker), visits through {@code POST /api/events}; and reading the reports.
+ * A test {@code @Import}s it.
+ */
+public final class InsightFixtures {
+    private static final AtomicLong ORDERS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000));
+    private final ContractEvents producers;
+    private final TestRestTemplate http;
+
+    public InsightFixtures(EventPublisher events, TransactionTemplate transactions, ObjectMapper json, TestRestTemplate http) {
+        this.producers = new ContractEvents(events, transactions, json);
+        this.http = http;
+    }
+
+    /** A past business day no other test uses (tests share one store). */
+    public static LocalDate someDayOfThePast() {
+        return LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(6_000));
+    }
+
+    public static long someMember() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+    }
+
+    /** Noon of a Shanghai business day. */
+    public static String noonOf(LocalDate day) {
+        return day + "T12:00:00+08:00";
+    }
+
+    public void registered(long memberId, LocalDate day) {
+        producers.publish(Topics.MEMBER_EVENTS, "MemberRegistered", Long.toString(memberId),
+                "memberId", Long.toString(memberId), "registeredAt", noonOf(day), "scene", 1047, "channel", "test");
+    }
+
+    public void paid(long memberId, LocalDate day, long amount) {
+        String orderNo = "T" + ORDERS.incrementAndGet() + "-" + memberId;
+        producers.publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo,
+                "orderNo", orderNo, "memberId", Long.toString(memberId), "payAmount", amount, "paidAt", noonOf(day));
+    }
+
+    public void memberVisited(long memberId, LocalDate day) {
+        send(TestTokens.shopper(memberId), Map.of("events", List.of(Map.of("type", "page_view", "at", noonOf(day)))));
+    }
+
+    public void deviceVisited(String deviceId, LocalDate day) {
+        send(null, Map.of("deviceId", deviceId, "events", List.of(Map.of("type", "page_view", "at", noonOf(day)))));
+    }
+
+    /** GET {@code pathAndQuery} with {@code token} (none when null). */
+    public ResponseEntity<Map> get(String token, String pathAndQuery) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(pathAndQuery, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+    }
+
+    private void send(String token, Map<String, Object> batch) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        assertThat(http.postForEntity("/api/events", new HttpEntity<>(batch, headers), Map.class).getStatusCode().value()).isEqualTo(202);
+    }
+}
