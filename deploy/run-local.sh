@@ -22,8 +22,8 @@ JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=
 # glibc gives each thread that mallocs its own 64 MB arena; a JVM's allocations are few and JVM-managed, so two arenas
 # cost nothing measurable and keep each process's resident memory smaller.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-SERVICES=(product-service order-service member-service promotion-service)
-declare -A PORTS=([product-service]=8081 [order-service]=8082 [member-service]=8083 [promotion-service]=8084 [mall-gateway]=8080)
+SERVICES=(product-service order-service member-service promotion-service insight-service)
+declare -A PORTS=([product-service]=8081 [order-service]=8082 [member-service]=8083 [promotion-service]=8084 [insight-service]=8085 [mall-gateway]=8080)
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-300}"
 PIDS=()
 declare -A PID_OF=()
@@ -74,7 +74,7 @@ needs_build() {
 
 if needs_build; then
   say "building (./mvnw package, tests skipped)..."
-  ./mvnw -q -DskipTests package -pl deploy/devstack,mall-gateway,product-service,order-service,member-service,promotion-service -am
+  ./mvnw -q -DskipTests package -pl deploy/devstack,mall-gateway,product-service,order-service,member-service,promotion-service,insight-service -am
 fi
 
 say "starting the dev stack..."
@@ -98,6 +98,8 @@ say "$(grep -o 'DEVSTACK READY.*' "$LOG_DIR/devstack.log")"
 start_app() {
   local name=$1 extra=()
   [[ "$name" == mall-gateway ]] && extra=(--RATE_LIMIT_PER_MEMBER="${RATE_LIMIT_PER_MEMBER:-20}" --RATE_LIMIT_PER_IP="${RATE_LIMIT_PER_IP:-1000}")
+  # the analytical store lives with the rest of the mall's local state, and outlives a restart
+  [[ "$name" == insight-service ]] && extra=(--siyumall.insight.store-path="${INSIGHT_STORE_PATH:-$RUN_DIR/insight.duckdb}")
   # a restarted process appends to its log, so the reason it died stays readable
   java $JAVA_OPTS -jar "$name/target/$name-$VERSION-exec.jar" \
     --spring.config.import="optional:file:$RUN_DIR/devstack.properties" \
@@ -140,7 +142,7 @@ SiyuMall is up in $(( $(date +%s) - START )) s.
   Gateway         http://localhost:8080        (health: /actuator/health)
   Swagger UI      http://localhost:8080/swagger-ui.html
   WeChat sandbox  $(grep -o 'sandbox=[^ ]*' "$LOG_DIR/devstack.log" | head -1 | cut -d= -f2)   (auto-pay ${WECHAT_SANDBOX_AUTOPAY:-true})
-  Services        product :8081  order :8082  member :8083  promotion :8084
+  Services        product :8081  order :8082  member :8083  promotion :8084  insight :8085
   Logs            deploy/logs/
   Demo data       34 products in 4 categories; merchant console merchant/merchant123; guides guide1..guide3/guide123;
                   shopper login codes demo-<anyname> (each code once; demo-<name>.<anything> for the same user again)

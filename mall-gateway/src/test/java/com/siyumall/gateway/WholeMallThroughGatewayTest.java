@@ -7,6 +7,7 @@ import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.devstack.DevStack;
 import com.siyumall.devstack.DevStackTest;
 import com.siyumall.member.MemberServiceApplication;
+import com.siyumall.insight.InsightServiceApplication;
 import com.siyumall.order.OrderServiceApplication;
 import com.siyumall.product.ProductServiceApplication;
 import com.siyumall.promotion.PromotionServiceApplication;
@@ -39,6 +40,7 @@ class WholeMallThroughGatewayTest {
     private static ConfigurableApplicationContext member;
     private static ConfigurableApplicationContext promotion;
     private static ConfigurableApplicationContext order;
+    private static ConfigurableApplicationContext insight;
     private static ConfigurableApplicationContext gateway;
     private static String base;
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -56,8 +58,11 @@ class WholeMallThroughGatewayTest {
         order = OrderServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS,
                 "--siyumall.services.product=" + url(product), "--siyumall.services.member=" + url(member),
                 "--siyumall.services.promotion=" + url(promotion));
+        insight = InsightServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false",
+                EXCLUDE_GATEWAY_REDIS, "--siyumall.insight.store-path=target/insight-" + UUID.randomUUID() + ".duckdb");
         gateway = GatewayApplication.application().run("--server.port=0", "--PRODUCT_SERVICE_URL=" + url(product),
                 "--MEMBER_SERVICE_URL=" + url(member), "--ORDER_SERVICE_URL=" + url(order), "--PROMOTION_SERVICE_URL=" + url(promotion),
+                "--INSIGHT_SERVICE_URL=" + url(insight),
                 "--RATE_LIMIT_PER_MEMBER=1000", "--RATE_LIMIT_PER_IP=1000",
                 "--spring.autoconfigure.exclude=" + String.join(",",
                         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
@@ -69,7 +74,7 @@ class WholeMallThroughGatewayTest {
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{gateway, order, promotion, member, product}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{gateway, insight, order, promotion, member, product}) {
             if (context != null) {
                 context.close();
             }
@@ -100,7 +105,8 @@ class WholeMallThroughGatewayTest {
         int sentDirectly = 0;
         // payment notifications are WeChat's, signed; their refusals are tested with forged and replayed ones
         List<String> skipped = List.of("/internal/", "/actuator", "/api/payments/wechat/");
-        Map<String, ConfigurableApplicationContext> services = Map.of("product", product, "member", member, "order", order, "promotion", promotion);
+        Map<String, ConfigurableApplicationContext> services = Map.of("product", product, "member", member, "order", order, "promotion", promotion,
+                "insight", insight);
         for (Map.Entry<String, ConfigurableApplicationContext> service : services.entrySet()) {
             broken.addAll(fuzz.run("/api-docs/" + service.getKey(), skipped));
             // and on the service's own port, as a caller inside the network would reach it
@@ -160,6 +166,27 @@ class WholeMallThroughGatewayTest {
                 .path("code").asText()).as("opening a group is an order: order-service asks promotion for the activity").isEqualTo("GROUP_BUY_NOT_FOUND");
         assertThat(send("GET", "/api/group-buys/groups/424242", null, null, Map.of(), 404).path("code").asText())
                 .as("the share page is promotion-service's, public").isEqualTo("GROUP_NOT_FOUND");
+    }
+
+    @Test
+    void behaviorEventsAndRegistrationsReachTheMerchantsReportsThroughTheGateway() throws Exception {
+        String merchant = loginMerchant();
+        String token = send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-in" + UUID.randomUUID().toString().substring(0, 8)),
+                Map.of(), 200).path("accessToken").asText();
+        // a past day only this test reports on: its dashboard counts exactly these two visitors
+        java.time.LocalDate day = java.time.LocalDate.of(2003, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3_000));
+        String at = day + "T09:00:00+08:00";
+        assertThat(send("POST", "/api/events", token, Map.of("events", java.util.List.of(Map.of("type", "page_view", "at", at))),
+                Map.of(), 202).path("accepted").asInt()).isEqualTo(1);
+        send("POST", "/api/events", null, Map.of("deviceId", "gw-" + UUID.randomUUID(), "events",
+                java.util.List.of(Map.of("type", "qrcode_scan", "at", at, "scene", 1047))), Map.of(), 202);
+        send("GET", "/admin/insights/dashboard", token, null, Map.of(), 403);
+
+        await().until(() -> send("GET", "/admin/insights/dashboard?day=" + day, merchant, null, Map.of(), 200)
+                .path("today").path("visitors").asInt() == 2);
+        // the login registered the shopper: member-service's MemberRegistered reached insight through the broker
+        await().until(() -> send("GET", "/admin/insights/dashboard", merchant, null, Map.of(), 200)
+                .path("today").path("newMembers").asInt() >= 1);
     }
 
     private static String loginMerchant() throws Exception {

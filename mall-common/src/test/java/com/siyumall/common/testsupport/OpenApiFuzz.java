@@ -239,6 +239,17 @@ public final class OpenApiFuzz {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IllegalArgumentException refusedByTheClient) {
             return; // a URI Java's client will not send cannot reach the mall either
+        } catch (java.net.http.HttpTimeoutException hung) {
+            // the mall often runs in this JVM: what its threads were doing is the clue
+            StringBuilder dump = new StringBuilder();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.err.println("Threads when " + method + " " + path + " got no answer:\n" + dump);
+            throw new AssertionError("No answer in 30 s to " + method + " " + path + " (" + what + ")", hung);
         }
         sent++;
         int status = response.statusCode();
