@@ -1,5 +1,6 @@
 package com.siyumall.insight.store;
 
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,6 +66,28 @@ public class AnalyticsStore implements DisposableBean {
                 throw e;
             } finally {
                 writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new AnalyticsStoreException(e);
+        }
+    }
+
+    /** Writes one row through DuckDB's appender. */
+    @FunctionalInterface
+    public interface RowWriter<T> {
+        void write(DuckDBAppender row, T value) throws SQLException;
+    }
+
+    /**
+     * Appends {@code rows} to {@code table} in one go through DuckDB's appender (tens of thousands of rows a second,
+     * where INSERTs manage hundreds): for bulk loads of rows known to be new; a key already there fails the load.
+     */
+    public synchronized <T> void append(String table, Iterable<T> rows, RowWriter<T> columns) {
+        try (DuckDBAppender appender = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (T value : rows) {
+                appender.beginRow();
+                columns.write(appender, value);
+                appender.endRow();
             }
         } catch (SQLException e) {
             throw new AnalyticsStoreException(e);

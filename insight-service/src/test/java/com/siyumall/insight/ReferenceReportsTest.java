@@ -1,0 +1,128 @@
+package com.siyumall.insight;
+
+import com.siyumall.common.testsupport.TestTokens;
+import com.siyumall.insight.demo.SyntheticMall;
+import com.siyumall.insight.demo.SyntheticMallLoader;
+import com.siyumall.insight.store.AnalyticsStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every report on a 60-day synthetic history (400 members, their visits and orders) says exactly what plain Java
+ * computes from the history's own lists: the expected values never go through the store's SQL.
+ */
+@InsightIntegrationTest
+class ReferenceReportsTest {
+    private static final LocalDate FIRST = LocalDate.of(2019, 3, 1);
+    private static final int DAYS = 60;
+    private static final long FIRST_ID = 9_100_000_000L;
+    private static final SyntheticMall.History HISTORY = SyntheticMall.generate(42, FIRST_ID, 400, FIRST, DAYS);
+
+    @Autowired
+    SyntheticMallLoader loader;
+    @Autowired
+    AnalyticsStore store;
+    @Autowired
+    InsightFixtures facts;
+
+    @BeforeEach
+    void loadOnce() {
+        boolean loaded = store.read(connection -> {
+            try (ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM member_fact WHERE member_id = " + FIRST_ID)) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        });
+        if (!loaded) {
+            loader.load(HISTORY, Instant.now());
+        }
+    }
+
+    @Test
+    void theHistoryIsBigEnoughToMeanSomething() {
+        assertThat(HISTORY.events()).hasSizeGreaterThan(4_000);
+        assertThat(HISTORY.orders()).hasSizeGreaterThan(100);
+        assertThat(SyntheticMall.generate(42, FIRST_ID, 400, FIRST, DAYS)).as("deterministic").isEqualTo(HISTORY);
+    }
+
+    @Test
+    void theDashboardOfEveryDaySaysWhatTheHistorySays() {
+        for (LocalDate day = FIRST; day.isBefore(FIRST.plusDays(DAYS)); day = day.plusDays(1)) {
+            Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/dashboard?day=" + day).getBody();
+            assertThat((Map<String, Object>) view.get("today")).as("today " + day).containsAllEntriesOf(expectedDay(day));
+            assertThat((Map<String, Object>) view.get("yesterday")).as("yesterday of " + day).containsAllEntriesOf(expectedDay(day.minusDays(1)));
+            assertThat((Map<String, Object>) view.get("sevenDayAverage")).as("week before " + day).containsAllEntriesOf(expectedWeek(day));
+        }
+    }
+
+    @Test
+    void retentionOfEveryCohortSaysWhatTheHistorySays() {
+        List<Map<String, Object>> cohorts = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1),
+                "/admin/insights/retention?from=" + FIRST + "&to=" + FIRST.plusDays(DAYS - 1)).getBody().get("cohorts");
+        Map<LocalDate, List<SyntheticMall.Member>> byDay = HISTORY.members().stream().collect(Collectors.groupingBy(SyntheticMall.Member::day));
+        assertThat(cohorts).hasSize(byDay.size());
+        for (Map<String, Object> cohort : cohorts) {
+            LocalDate day = LocalDate.parse((String) cohort.get("day"));
+            List<SyntheticMall.Member> members = byDay.get(day);
+            assertThat(cohort.get("members")).as("cohort " + day).isEqualTo(members.size());
+            for (int n : new int[] {1, 3, 7, 14, 30}) {
+                LocalDate then = day.plusDays(n);
+                Set<Long> seen = HISTORY.events().stream().filter(e -> e.day().equals(then)).map(SyntheticMall.Event::memberId)
+                        .collect(Collectors.toSet());
+                long back = members.stream().filter(m -> seen.contains(m.id())).count();
+                Map<String, Object> returned = (Map<String, Object>) ((Map<String, Object>) cohort.get("returned")).get("d" + n);
+                assertThat(((Number) returned.get("members")).longValue()).as("cohort " + day + " d" + n).isEqualTo(back);
+                assertThat(((Number) returned.get("rate")).doubleValue()).as("cohort " + day + " d" + n + " rate")
+                        .isEqualTo(fourDecimals(back, members.size()));
+            }
+        }
+    }
+
+    private static Map<String, Object> expectedDay(LocalDate day) {
+        long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
+        long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();
+        List<SyntheticMall.Order> orders = HISTORY.orders().stream().filter(o -> o.day().equals(day)).toList();
+        long paying = orders.stream().map(SyntheticMall.Order::memberId).distinct().count();
+        long gmv = orders.stream().mapToLong(SyntheticMall.Order::amount).sum();
+        return Map.of("day", day.toString(), "visitors", (int) visitors, "newMembers", (int) joined, "payingMembers", (int) paying,
+                "orders", orders.size(), "gmv", (int) gmv, "conversion", fourDecimals(paying, visitors));
+    }
+
+    private static Map<String, Object> expectedWeek(LocalDate day) {
+        long visitors = 0;
+        long joined = 0;
+        long paying = 0;
+        long orders = 0;
+        long gmv = 0;
+        for (int i = 1; i <= 7; i++) {
+            Map<String, Object> one = expectedDay(day.minusDays(i));
+            visitors += (int) one.get("visitors");
+            joined += (int) one.get("newMembers");
+            paying += (int) one.get("payingMembers");
+            orders += (int) one.get("orders");
+            gmv += (int) one.get("gmv");
+        }
+        return Map.of("visitors", oneDecimalPerDay(visitors), "newMembers", oneDecimalPerDay(joined),
+                "payingMembers", oneDecimalPerDay(paying), "orders", oneDecimalPerDay(orders), "gmv", oneDecimalPerDay(gmv),
+                "conversion", fourDecimals(paying, visitors));
+    }
+
+    private static double oneDecimalPerDay(long total) {
+        return new java.math.BigDecimal(total).divide(java.math.BigDecimal.valueOf(7), 1, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static double fourDecimals(long part, long whole) {
+        return whole == 0 ? 0.0 : new java.math.BigDecimal(part).divide(java.math.BigDecimal.valueOf(whole), 4, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+}
