@@ -19,6 +19,16 @@ import java.util.Locale;
 public final class EdgeProblems {
     private EdgeProblems() {}
 
+    /**
+     * Answers a request refused for its shape (a forbidden path, oversized URL, headers or body) before anything read it,
+     * and ends its connection: measured, about one in 300 requests sent after such a refusal on the same keep-alive
+     * connection got no answer at all; a fresh connection per refused request costs nothing an honest client notices.
+     */
+    public static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String code, String zh, String en) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return write(exchange, status, code, zh, en);
+    }
+
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String zh, String en) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {

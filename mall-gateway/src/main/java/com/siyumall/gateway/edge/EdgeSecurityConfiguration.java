@@ -110,7 +110,7 @@ public class EdgeSecurityConfiguration {
     /** A path the firewall refuses ({@code %00}, {@code %2e%2e}, {@code //}): 400 problem+json, not an empty 400. */
     @Bean
     ServerExchangeRejectedHandler rejectedAsProblem() {
-        return (exchange, rejected) -> EdgeProblems.write(exchange, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        return (exchange, rejected) -> EdgeProblems.refuse(exchange, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "请求地址含有不允许的字符或片段。", "The request path holds characters or segments that are not allowed.");
     }
 

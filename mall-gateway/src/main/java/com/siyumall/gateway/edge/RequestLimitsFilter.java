@@ -31,13 +31,13 @@ class RequestLimitsFilter implements WebFilter, Ordered {
         String rawQuery = request.getURI().getRawQuery();
         int urlLength = request.getURI().getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length() + 1);
         if (urlLength > MAX_URL_CHARS) {
-            return EdgeProblems.write(exchange, HttpStatus.URI_TOO_LONG, "URI_TOO_LONG",
+            return EdgeProblems.refuse(exchange, HttpStatus.URI_TOO_LONG, "URI_TOO_LONG",
                     "请求地址过长（最多 " + MAX_URL_CHARS + " 个字符）。", "The URL is too long (at most " + MAX_URL_CHARS + " characters).");
         }
         // Spring may hand the path over decoded or quoted once more (%00 as %2500): look at both
         if (hasControlCharacter(request.getURI().getRawPath()) || hasControlCharacter(request.getURI().getPath())) {
             // %00, %0a and the like: no path of ours holds one, and services' containers answer them in HTML
-            return EdgeProblems.write(exchange, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+            return EdgeProblems.refuse(exchange, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                     "请求地址含有不允许的字符或片段。", "The request path holds characters or segments that are not allowed.");
         }
         int headerBytes = 0;
@@ -47,11 +47,11 @@ class RequestLimitsFilter implements WebFilter, Ordered {
             }
         }
         if (headerBytes > MAX_HEADER_BYTES) {
-            return EdgeProblems.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
+            return EdgeProblems.refuse(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE",
                     "请求头过大。", "The request headers are too large (at most " + MAX_HEADER_BYTES / 1024 + " KB).");
         }
         if (request.getHeaders().getContentLength() > MAX_BODY_BYTES) {
-            return EdgeProblems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            return EdgeProblems.refuse(exchange, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "请求体过大（最多 1 MB）。", "The request body is too large (at most 1 MB).");
         }
         return chain.filter(exchange);
