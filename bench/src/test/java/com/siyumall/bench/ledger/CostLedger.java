@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * MariaDB and Redis (from /proc/&lt;pid&gt;/stat before and after the measured window). Writes a Markdown table to
  * bench/target/cost-ledger-&lt;time&gt;.md. See bench/README.md.
  *
- * <p>System properties: {@code scenarios} (comma list of read,detail,list,order-cycle,race,claim; default all),
+ * <p>System properties: {@code scenarios} (comma list of idle,detail,list,order-cycle,race,claim,events, and the faults kill-order,
+ * broker-pause, redis-flush; default idle,detail,list,order-cycle,race,claim,events),
  * {@code users} (32), {@code seconds} (20), {@code warmup} (5), {@code gatewayUrl} (http://localhost:8080).
  */
 public final class CostLedger {
@@ -50,7 +51,7 @@ public final class CostLedger {
     private int shopperBatches;
 
     public static void main(String[] args) throws Exception {
-        List<String> scenarios = Arrays.asList(System.getProperty("scenarios", "idle,detail,list,order-cycle,race,claim").split(","));
+        List<String> scenarios = Arrays.asList(System.getProperty("scenarios", "idle,detail,list,order-cycle,race,claim,events").split(","));
         new CostLedger().run(scenarios);
     }
 
@@ -63,6 +64,7 @@ public final class CostLedger {
                 case "order-cycle" -> orderCycle();
                 case "race" -> race();
                 case "claim" -> claims();
+                case "events" -> behaviorEvents();
                 case "idle" -> idle();
                 case "kill-order" -> killOrderService();
                 case "broker-pause" -> pauseBroker();
@@ -108,6 +110,26 @@ public final class CostLedger {
             return status(call("POST", "/api/orders", token, order, UUID.randomUUID().toString()));
         });
     }
+
+    /**
+     * Behavior events from the mini-program: each user is a device posting batches of {@value #EVENTS_PER_BATCH} page
+     * views; one operation is one batch (events/s = {@value #EVENTS_PER_BATCH} × batches/s).
+     */
+    private void behaviorEvents() throws Exception {
+        measure("behavior events, batches of " + EVENTS_PER_BATCH, USERS, (user, i) -> {
+            StringBuilder batch = new StringBuilder("{\"deviceId\":\"ledger-" + RUN + "-" + user + "\",\"events\":[");
+            String at = java.time.Instant.now().toString();
+            for (int k = 0; k < EVENTS_PER_BATCH; k++) {
+                batch.append(k == 0 ? "" : ",").append("{\"eventId\":\"").append(RUN).append('-').append(user).append('-').append(i)
+                        .append('-').append(k).append("\",\"type\":\"page_view\",\"at\":\"").append(at)
+                        .append("\",\"page\":\"pages/index\"}");
+            }
+            return status(call("POST", "/api/events", null, batch.append("]}").toString()));
+        });
+        notes.add("Behavior events: " + EVENTS_PER_BATCH + " per batch, so events/s = " + EVENTS_PER_BATCH + " × the batches/s of its row");
+    }
+
+    private static final int EVENTS_PER_BATCH = 20;
 
     /** 300 shoppers submit at once on a SKU with 100 units; afterwards the units reserved must equal the orders made. */
     private void race() throws Exception {

@@ -25,6 +25,7 @@ final class ProcessCpu {
         processes.put("order", "order-service-");
         processes.put("member", "member-service-");
         processes.put("promotion", "promotion-service-");
+        processes.put("insight", "insight-service-");
         processes.put("devstack (broker, sandbox)", "DevStackMain");
         processes.put("mariadb", "mariadbd");
         processes.put("redis", "redis-server");

@@ -9,7 +9,9 @@ import com.siyumall.insight.store.AnalyticsStore;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collections;
 
 import static com.siyumall.insight.store.Values.businessDay;
@@ -37,33 +39,40 @@ class StoreBehaviorEvents extends IdempotentEventListener<BehaviorBatchReceived>
             return;
         }
         String subject = batch.memberId() != null ? "m:" + batch.memberId() : "d:" + batch.deviceId();
+        // the appender first (a batch is nearly always new); a batch sent again goes in row by row, skipping the known
+        store.appendNew("behavior_event", batch.events(), (row, event) -> row.append(event.eventId()).append(event.type())
+                .append(batch.memberId()).append(batch.deviceId()).append(subject).append(event.page()).append(event.refPage())
+                .append(event.scene()).append(event.channel()).append(event.sharerId()).append(event.spuId()).append(props(event))
+                .append(utc(event.at())).append(businessDay(event.at())).append(utc(batch.receivedAt())),
+                connection -> insertSkippingKnown(connection, batch, subject));
+    }
+
+    private int insertSkippingKnown(Connection connection, BehaviorBatchReceived batch, String subject) throws SQLException {
         // one statement for the batch: DuckDB pays per statement, not per row
         String rows = String.join(",", Collections.nCopies(batch.events().size(), "(" + "?,".repeat(COLUMNS - 1) + "?)"));
-        store.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO behavior_event (event_id, type, "
-                    + "member_id, device_id, subject, page, ref_page, scene, channel, sharer_id, spu_id, props, occurred_at, day, "
-                    + "received_at) VALUES " + rows)) {
-                int i = 0;
-                for (BehaviorBatchReceived.Event event : batch.events()) {
-                    insert.setString(++i, event.eventId());
-                    insert.setString(++i, event.type());
-                    setLong(insert, ++i, batch.memberId());
-                    insert.setString(++i, batch.deviceId());
-                    insert.setString(++i, subject);
-                    insert.setString(++i, event.page());
-                    insert.setString(++i, event.refPage());
-                    setInt(insert, ++i, event.scene());
-                    insert.setString(++i, event.channel());
-                    setLong(insert, ++i, event.sharerId());
-                    setLong(insert, ++i, event.spuId());
-                    insert.setString(++i, props(event));
-                    insert.setObject(++i, utc(event.at()));
-                    insert.setObject(++i, businessDay(event.at()));
-                    insert.setObject(++i, utc(batch.receivedAt()));
-                }
-                return insert.executeUpdate();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO behavior_event (event_id, type, "
+                + "member_id, device_id, subject, page, ref_page, scene, channel, sharer_id, spu_id, props, occurred_at, day, "
+                + "received_at) VALUES " + rows)) {
+            int i = 0;
+            for (BehaviorBatchReceived.Event event : batch.events()) {
+                insert.setString(++i, event.eventId());
+                insert.setString(++i, event.type());
+                setLong(insert, ++i, batch.memberId());
+                insert.setString(++i, batch.deviceId());
+                insert.setString(++i, subject);
+                insert.setString(++i, event.page());
+                insert.setString(++i, event.refPage());
+                setInt(insert, ++i, event.scene());
+                insert.setString(++i, event.channel());
+                setLong(insert, ++i, event.sharerId());
+                setLong(insert, ++i, event.spuId());
+                insert.setString(++i, props(event));
+                insert.setObject(++i, utc(event.at()));
+                insert.setObject(++i, businessDay(event.at()));
+                insert.setObject(++i, utc(batch.receivedAt()));
             }
-        });
+            return insert.executeUpdate();
+        }
     }
 
     private String props(BehaviorBatchReceived.Event event) {

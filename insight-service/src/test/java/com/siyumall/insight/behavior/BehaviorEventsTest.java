@@ -120,6 +120,31 @@ class BehaviorEventsTest {
     }
 
     @Test
+    void aBatchHoldingTheSameEventTwiceAndOneAlreadyStoredStoresEachOnce() {
+        long member = someMember();
+        String token = TestTokens.shopper(member);
+        report(token, Map.of("events", List.of(Map.of("eventId", "a-" + member, "type", "page_view", "at", "2025-06-01T10:00:00+08:00"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored("m:" + member) == 1);
+
+        report(token, Map.of("events", List.of(
+                Map.of("eventId", "a-" + member, "type", "page_view", "at", "2025-06-01T10:00:00+08:00"),
+                Map.of("eventId", "b-" + member, "type", "search", "at", "2025-06-01T10:00:01+08:00"),
+                Map.of("eventId", "b-" + member, "type", "search", "at", "2025-06-01T10:00:01+08:00"),
+                Map.of("eventId", "c-" + member, "type", "add_cart", "at", "2025-06-01T10:00:02+08:00", "spuId", "9"))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored("m:" + member) == 3);
+        assertThat(rowsOf("m:" + member)).extracting(r -> r.get("event_id")).containsExactly("a-" + member, "b-" + member, "c-" + member);
+        assertThat(jdbcDeadLetters()).isZero();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private int jdbcDeadLetters() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE consumer = 'insight-behavior'", Integer.class);
+    }
+
+    @Test
     void aBatchWithOneBadEventIsRefusedWholeNamingIt() {
         String device = "bad-" + UUID.randomUUID();
         ResponseEntity<Map> refused = report(null, Map.of("deviceId", device, "events", List.of(
