@@ -51,8 +51,14 @@ public final class InsightFixtures {
     }
 
     public void registered(long memberId, LocalDate day) {
+        registered(memberId, day, "test");
+    }
+
+    public void registered(long memberId, LocalDate day, String channel) {
         producers.publish(Topics.MEMBER_EVENTS, "MemberRegistered", Long.toString(memberId),
-                "memberId", Long.toString(memberId), "registeredAt", noonOf(day), "scene", 1047, "channel", "test");
+                "memberId", Long.toString(memberId), "registeredAt", noonOf(day), "scene", 1047, "channel", channel,
+                // as member-service sends a member who came without them
+                "inviterId", null, "storeId", null, "guideId", null);
     }
 
     public void paid(long memberId, LocalDate day, long amount) {

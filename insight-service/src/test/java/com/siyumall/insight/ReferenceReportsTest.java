@@ -89,6 +89,43 @@ class ReferenceReportsTest {
         }
     }
 
+    @Test
+    void acquisitionBySceneChannelAndInviterSaysWhatTheHistorySays() {
+        Map<Long, Instant> firstPaid = HISTORY.orders().stream().collect(Collectors.toMap(SyntheticMall.Order::memberId,
+                SyntheticMall.Order::paidAt, (a, b) -> a.isBefore(b) ? a : b));
+        Map<String, java.util.function.Function<SyntheticMall.Member, Object>> sources = Map.of(
+                "SCENE", SyntheticMall.Member::scene, "CHANNEL", SyntheticMall.Member::channel, "INVITER", SyntheticMall.Member::inviterId);
+        for (Map.Entry<String, java.util.function.Function<SyntheticMall.Member, Object>> by : sources.entrySet()) {
+            Map<String, long[]> expected = new java.util.HashMap<>();
+            for (SyntheticMall.Member member : HISTORY.members()) {
+                Object source = by.getValue().apply(member);
+                long[] counts = expected.computeIfAbsent(source == null ? null : source.toString(), s -> new long[3]);
+                counts[0]++;
+                Instant paid = firstPaid.get(member.id());
+                if (paid != null && !paid.isAfter(member.registeredAt().plus(java.time.Duration.ofDays(7)))) {
+                    counts[1]++;
+                }
+                if (paid != null && !paid.isAfter(member.registeredAt().plus(java.time.Duration.ofDays(30)))) {
+                    counts[2]++;
+                }
+            }
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/acquisition?from="
+                    + FIRST + "&to=" + FIRST.plusDays(DAYS - 1) + "&by=" + by.getKey()).getBody().get("sources");
+            assertThat(rows).as(by.getKey()).hasSize(expected.size());
+            long previous = Long.MAX_VALUE;
+            for (Map<String, Object> row : rows) {
+                long[] counts = expected.get((String) row.get("source"));
+                assertThat(counts).as(by.getKey() + " " + row.get("source")).isNotNull();
+                assertThat(((Number) row.get("newMembers")).longValue()).isEqualTo(counts[0]).isLessThanOrEqualTo(previous);
+                previous = counts[0];
+                assertThat(((Number) row.get("firstPurchaseIn7Days")).longValue()).as(by.getKey() + " " + row.get("source") + " 7d").isEqualTo(counts[1]);
+                assertThat(((Number) row.get("firstPurchaseIn30Days")).longValue()).as(by.getKey() + " " + row.get("source") + " 30d").isEqualTo(counts[2]);
+                assertThat(((Number) row.get("rateIn7Days")).doubleValue()).isEqualTo(fourDecimals(counts[1], counts[0]));
+                assertThat(((Number) row.get("rateIn30Days")).doubleValue()).isEqualTo(fourDecimals(counts[2], counts[0]));
+            }
+        }
+    }
+
     private static Map<String, Object> expectedDay(LocalDate day) {
         long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();
