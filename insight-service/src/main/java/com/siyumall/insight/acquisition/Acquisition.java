@@ -2,6 +2,7 @@ package com.siyumall.insight.acquisition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.siyumall.insight.report.ReportPeriod;
+import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Service;
 
@@ -58,16 +59,12 @@ class Acquisition {
                         long members = result.getLong(2);
                         long in7 = result.getLong(3);
                         long in30 = result.getLong(4);
-                        found.add(new Row(result.getString(1), members, in7, ratio(in7, members), in30, ratio(in30, members)));
+                        found.add(new Row(result.getString(1), members, in7, Share.of(in7, members), in30, Share.of(in30, members)));
                     }
                 }
                 return found;
             }
         });
         return new View(period.from(), period.to(), by, rows);
-    }
-
-    private static double ratio(long part, long whole) {
-        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 }

@@ -1,5 +1,6 @@
 package com.siyumall.insight.dashboard;
 
+import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,7 @@ class Dashboard {
     record DayFigures(LocalDate day, long visitors, long newMembers, long payingMembers, long orders, long gmv,
                       double conversion) {
         static DayFigures of(LocalDate day, long visitors, long newMembers, long payingMembers, long orders, long gmv) {
-            return new DayFigures(day, visitors, newMembers, payingMembers, orders, gmv, ratio(payingMembers, visitors));
+            return new DayFigures(day, visitors, newMembers, payingMembers, orders, gmv, Share.of(payingMembers, visitors));
         }
     }
 
@@ -54,7 +55,7 @@ class Dashboard {
             }
         }
         WeekAverage average = new WeekAverage(weekStart, day.minusDays(1), average(week[0]), average(week[1]),
-                average(week[2]), average(week[3]), average(week[4]), ratio(week[2], week[0]));
+                average(week[2]), average(week[3]), average(week[4]), Share.of(week[2], week[0]));
         return new View(today, yesterday, average);
     }
 
@@ -82,10 +83,5 @@ class Dashboard {
 
     private static double average(long total) {
         return Math.round(total * 10.0 / WEEK) / 10.0;
-    }
-
-    /** A share to four decimals; 0 when there is nothing to divide by. */
-    static double ratio(long part, long whole) {
-        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 }

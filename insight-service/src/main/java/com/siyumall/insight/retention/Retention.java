@@ -3,6 +3,7 @@ package com.siyumall.insight.retention;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.siyumall.common.time.BusinessTime;
 import com.siyumall.insight.report.ReportPeriod;
+import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Service;
 
@@ -63,7 +64,7 @@ class Retention {
                         for (int i = 0; i < DAYS.length; i++) {
                             boolean reached = !day.plusDays(DAYS[i]).isAfter(today);
                             long back = rows.getLong(3 + i);
-                            returned.put("d" + DAYS[i], new Returned(back, reached ? ratio(back, members) : null));
+                            returned.put("d" + DAYS[i], new Returned(back, reached ? Share.of(back, members) : null));
                         }
                         found.add(new Cohort(day, members, returned));
                     }
@@ -72,9 +73,5 @@ class Retention {
             }
         });
         return new View(period.from(), period.to(), cohorts, INDUSTRY);
-    }
-
-    private static double ratio(long part, long whole) {
-        return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 }
