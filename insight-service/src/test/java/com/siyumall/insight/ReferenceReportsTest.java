@@ -126,6 +126,48 @@ class ReferenceReportsTest {
         }
     }
 
+    @Test
+    void funnelsSayWhatTheHistorySays() {
+        Map<Long, List<SyntheticMall.Event>> byMember = HISTORY.events().stream().sorted(java.util.Comparator.comparing(SyntheticMall.Event::at))
+                .collect(Collectors.groupingBy(SyntheticMall.Event::memberId));
+        LocalDate from = FIRST.plusDays(10);
+        LocalDate to = FIRST.plusDays(40);
+        for (List<String> steps : List.of(List.of("page_view", "product_view", "add_cart"), List.of("product_view", "share", "search", "coupon_view"))) {
+            for (int windowHours : new int[] {1, 24, 24 * 7}) {
+                long[] expected = new long[steps.size()];
+                for (List<SyntheticMall.Event> events : byMember.values()) {
+                    SyntheticMall.Event first = events.stream().filter(e -> e.type().equals(steps.get(0))
+                            && !e.day().isBefore(from) && !e.day().isAfter(to)).findFirst().orElse(null);
+                    if (first == null) {
+                        continue;
+                    }
+                    Instant end = first.at().plus(java.time.Duration.ofHours(windowHours));
+                    Instant previous = first.at();
+                    expected[0]++;
+                    for (int k = 1; k < steps.size(); k++) {
+                        String type = steps.get(k);
+                        Instant after = previous;
+                        SyntheticMall.Event next = events.stream().filter(e -> e.type().equals(type) && e.at().isAfter(after)
+                                && !e.at().isAfter(end)).findFirst().orElse(null);
+                        if (next == null) {
+                            break;
+                        }
+                        expected[k]++;
+                        previous = next.at();
+                    }
+                }
+                List<Map<String, Object>> found = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/funnel?steps="
+                        + String.join(",", steps) + "&from=" + from + "&to=" + to + "&windowHours=" + windowHours).getBody().get("steps");
+                for (int k = 0; k < steps.size(); k++) {
+                    assertThat(((Number) found.get(k).get("visitors")).longValue()).as(steps + " in " + windowHours + " h, step " + k).isEqualTo(expected[k]);
+                    assertThat(((Number) found.get(k).get("fromFirst")).doubleValue()).isEqualTo(fourDecimals(expected[k], expected[0]));
+                }
+                assertThat(expected[steps.size() - 1]).as("the history reaches the last step of " + steps + " in " + windowHours + " h")
+                        .isPositive();
+            }
+        }
+    }
+
     private static Map<String, Object> expectedDay(LocalDate day) {
         long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();
