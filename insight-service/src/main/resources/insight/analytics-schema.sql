@@ -20,6 +20,23 @@ CREATE TABLE IF NOT EXISTS behavior_event (
     received_at TIMESTAMP NOT NULL
 );
 
+-- Which member a device belongs to: the first member whose batch carried the device's id (identity stitching).
+CREATE TABLE IF NOT EXISTS device_member (
+    device_id VARCHAR PRIMARY KEY,
+    member_id BIGINT NOT NULL,
+    linked_at TIMESTAMP NOT NULL
+);
+
+-- Behavior as the reports see it: a device's events before its member logged in are that member's.
+-- visitor: 'm:<member>' when the member is known, else 'd:<device>'.
+CREATE OR REPLACE VIEW stitched_event AS
+SELECT b.*,
+       COALESCE(b.member_id, d.member_id) AS visitor_member_id,
+       CASE WHEN COALESCE(b.member_id, d.member_id) IS NULL THEN b.subject
+            ELSE 'm:' || CAST(COALESCE(b.member_id, d.member_id) AS VARCHAR) END AS visitor
+FROM behavior_event b
+LEFT JOIN device_member d ON b.member_id IS NULL AND d.device_id = b.device_id;
+
 -- Members as they registered, with their first touch (MemberRegistered).
 CREATE TABLE IF NOT EXISTS member_fact (
     member_id     BIGINT PRIMARY KEY,

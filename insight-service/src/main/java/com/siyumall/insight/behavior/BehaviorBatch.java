@@ -16,7 +16,8 @@ import java.util.Map;
 /** {@code POST /api/events}: up to 50 events of one shopper, accepted or refused whole. */
 @Schema(name = "BehaviorBatch")
 record BehaviorBatch(
-        @Schema(description = "the mini-program install; required when not logged in")
+        @Schema(description = "the mini-program install; required when not logged in. Sent by a logged-in member too, it "
+                + "makes the device's earlier anonymous events that member's (the first member seen on a device keeps it)")
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String deviceId,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Input> events) {
 

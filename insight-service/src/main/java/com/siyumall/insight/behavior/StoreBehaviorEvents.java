@@ -45,6 +45,22 @@ class StoreBehaviorEvents extends IdempotentEventListener<BehaviorBatchReceived>
                 .append(event.scene()).append(event.channel()).append(event.sharerId()).append(event.spuId()).append(props(event))
                 .append(utc(event.at())).append(businessDay(event.at())).append(utc(batch.receivedAt())),
                 connection -> insertSkippingKnown(connection, batch, subject));
+        if (batch.memberId() != null && batch.deviceId() != null) {
+            linkDevice(batch);
+        }
+    }
+
+    /** The device's events before the member logged in become the member's; the first member seen on a device keeps it. */
+    private void linkDevice(BehaviorBatchReceived batch) {
+        store.write(connection -> {
+            try (PreparedStatement link = connection.prepareStatement(
+                    "INSERT OR IGNORE INTO device_member (device_id, member_id, linked_at) VALUES (?, ?, ?)")) {
+                link.setString(1, batch.deviceId());
+                link.setLong(2, batch.memberId());
+                link.setObject(3, utc(batch.receivedAt()));
+                return link.executeUpdate();
+            }
+        });
     }
 
     private int insertSkippingKnown(Connection connection, BehaviorBatchReceived batch, String subject) throws SQLException {

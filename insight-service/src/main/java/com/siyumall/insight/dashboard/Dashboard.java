@@ -37,7 +37,7 @@ class Dashboard {
         Map<LocalDate, long[]> figures = store.read(connection -> {
             Map<LocalDate, long[]> byDay = new HashMap<>();
             // [visitors, new members, paying members, orders, gmv]
-            fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT subject) FROM behavior_event "
+            fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT visitor) FROM stitched_event "
                     + "WHERE day BETWEEN ? AND ? GROUP BY day"), weekStart, day, byDay, 0);
             fill(connection.prepareStatement("SELECT day, COUNT(*) FROM member_fact WHERE day BETWEEN ? AND ? GROUP BY day"),
                     weekStart, day, byDay, 1);

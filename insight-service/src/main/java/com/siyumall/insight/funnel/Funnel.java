@@ -30,14 +30,15 @@ class Funnel {
     record View(LocalDate from, LocalDate to, int windowHours, String channel, List<Step> steps) {}
 
     View of(ReportPeriod period, List<String> types, int windowHours, String channel) {
-        StringBuilder sql = new StringBuilder("WITH s1 AS (SELECT subject, MIN(occurred_at) AS start, MIN(occurred_at) AS t "
-                + "FROM behavior_event WHERE type = ? AND day BETWEEN ? AND ?" + (channel == null ? "" : " AND channel = ?")
-                + " GROUP BY subject)");
+        StringBuilder sql = new StringBuilder("WITH e AS (SELECT visitor, type, occurred_at, day, channel FROM stitched_event), "
+                + "s1 AS (SELECT visitor, MIN(occurred_at) AS start, MIN(occurred_at) AS t "
+                + "FROM e WHERE type = ? AND day BETWEEN ? AND ?" + (channel == null ? "" : " AND channel = ?")
+                + " GROUP BY visitor)");
         for (int k = 2; k <= types.size(); k++) {
             // the window is a validated int, written into the statement as a number
-            sql.append(", s").append(k).append(" AS (SELECT p.subject, p.start, MIN(e.occurred_at) AS t FROM s").append(k - 1)
-                    .append(" p JOIN behavior_event e ON e.subject = p.subject AND e.type = ? AND e.occurred_at > p.t ")
-                    .append("AND e.occurred_at <= p.start + INTERVAL ").append(windowHours).append(" HOUR GROUP BY p.subject, p.start)");
+            sql.append(", s").append(k).append(" AS (SELECT p.visitor, p.start, MIN(e.occurred_at) AS t FROM s").append(k - 1)
+                    .append(" p JOIN e ON e.visitor = p.visitor AND e.type = ? AND e.occurred_at > p.t ")
+                    .append("AND e.occurred_at <= p.start + INTERVAL ").append(windowHours).append(" HOUR GROUP BY p.visitor, p.start)");
         }
         sql.append(" SELECT ");
         for (int k = 1; k <= types.size(); k++) {

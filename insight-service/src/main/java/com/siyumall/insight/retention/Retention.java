@@ -47,7 +47,7 @@ class Retention {
         for (int n : DAYS) {
             sql.append(", COUNT(DISTINCT CASE WHEN b.day = m.day + ").append(n).append(" THEN m.member_id END)");
         }
-        sql.append(" FROM member_fact m LEFT JOIN (SELECT DISTINCT member_id, day FROM behavior_event WHERE member_id IS NOT NULL "
+        sql.append(" FROM member_fact m LEFT JOIN (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event WHERE visitor_member_id IS NOT NULL "
                 + "AND day BETWEEN ? AND ?) b ON b.member_id = m.member_id WHERE m.day BETWEEN ? AND ? GROUP BY m.day ORDER BY m.day");
         List<Cohort> cohorts = store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
