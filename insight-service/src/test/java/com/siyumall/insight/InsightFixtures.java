@@ -84,7 +84,8 @@ public final class InsightFixtures {
         return http.exchange(pathAndQuery, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
     }
 
-    private void send(String token, Map<String, Object> batch) {
+    /** Posts a batch of behavior events ({@code token} null: anonymous) and expects it accepted. */
+    public void send(String token, Map<String, Object> batch) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (token != null) {

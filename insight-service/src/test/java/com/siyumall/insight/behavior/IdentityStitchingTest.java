@@ -5,10 +5,6 @@ import com.siyumall.insight.InsightFixtures;
 import com.siyumall.insight.InsightIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,17 +22,6 @@ import static org.awaitility.Awaitility.await;
 class IdentityStitchingTest {
     @Autowired
     InsightFixtures facts;
-    @Autowired
-    TestRestTemplate http;
-
-    private void send(String token, Map<String, Object> batch) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        assertThat(http.postForEntity("/api/events", new HttpEntity<>(batch, headers), Map.class).getStatusCode().value()).isEqualTo(202);
-    }
 
     private int visitors(LocalDate day) {
         return ((Number) ((Map<String, Object>) facts.get(TestTokens.merchant(1), "/admin/insights/dashboard?day=" + day).getBody()
@@ -50,13 +35,13 @@ class IdentityStitchingTest {
         String device = "stitch-" + UUID.randomUUID();
         facts.registered(member, day.minusDays(1));
         // the next morning, before logging in: anonymous
-        send(null, Map.of("deviceId", device, "events", List.of(
+        facts.send(null, Map.of("deviceId", device, "events", List.of(
                 Map.of("type", "page_view", "at", day + "T09:00:00+08:00"),
                 Map.of("type", "product_view", "at", day + "T09:01:00+08:00", "spuId", "5"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> visitors(day) == 1);
 
         // logged in, the same install: the member's batch carries the device
-        send(TestTokens.shopper(member), Map.of("deviceId", device, "events", List.of(
+        facts.send(TestTokens.shopper(member), Map.of("deviceId", device, "events", List.of(
                 Map.of("type", "add_cart", "at", day + "T09:05:00+08:00", "spuId", "5"))));
         String funnel = "/admin/insights/funnel?steps=page_view,product_view,add_cart&from=" + day + "&to=" + day;
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) ((List<Map<String, Object>>) facts.get(TestTokens.merchant(1), funnel)
@@ -80,12 +65,12 @@ class IdentityStitchingTest {
         // the anonymous visit on `day` is the first member's D1 return, or would be the second's D3 had the device moved
         facts.registered(first, day.minusDays(1));
         facts.registered(second, day.minusDays(3));
-        send(null, Map.of("deviceId", device, "events", List.of(Map.of("type", "page_view", "at", day + "T08:00:00+08:00"))));
-        send(TestTokens.shopper(first), Map.of("deviceId", device, "events", List.of(Map.of("type", "page_view", "at", day.plusDays(5) + "T10:00:00+08:00"))));
+        facts.send(null, Map.of("deviceId", device, "events", List.of(Map.of("type", "page_view", "at", day + "T08:00:00+08:00"))));
+        facts.send(TestTokens.shopper(first), Map.of("deviceId", device, "events", List.of(Map.of("type", "page_view", "at", day.plusDays(5) + "T10:00:00+08:00"))));
         String firstCohort = "/admin/insights/retention?from=" + day.minusDays(1) + "&to=" + day.minusDays(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> returned(firstCohort, "d1") == 1);
 
-        send(TestTokens.shopper(second), Map.of("deviceId", device, "events", List.of(Map.of("type", "page_view", "at", day.plusDays(6) + "T11:00:00+08:00"))));
+        facts.send(TestTokens.shopper(second), Map.of("deviceId", device, "events", List.of(Map.of("type", "page_view", "at", day.plusDays(6) + "T11:00:00+08:00"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> visitors(day.plusDays(6)) == 1);
 
         assertThat(returned(firstCohort, "d1")).isEqualTo(1);
