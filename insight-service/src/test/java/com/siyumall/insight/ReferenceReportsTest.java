@@ -168,6 +168,50 @@ class ReferenceReportsTest {
         }
     }
 
+    @Test
+    void firstPurchaseSaysWhatTheHistorySays() {
+        Map<Long, SyntheticMall.Order> firstOrder = HISTORY.orders().stream().collect(Collectors.toMap(SyntheticMall.Order::memberId,
+                o -> o, (a, b) -> a.paidAt().isBefore(b.paidAt()) ? a : b));
+        LocalDate from = FIRST.plusDays(5);
+        LocalDate to = FIRST.plusDays(34);
+        for (int withinDays : new int[] {3, 7, 30}) {
+            Map<String, Long> buckets = new java.util.LinkedHashMap<>();
+            List.of("0", "1", "2", "3-7", "8-14", "15-30", ">30").forEach(label -> buckets.put(label, 0L));
+            long members = 0;
+            long never = 0;
+            long within = 0;
+            for (SyntheticMall.Member member : HISTORY.members()) {
+                if (member.day().isBefore(from) || member.day().isAfter(to)) {
+                    continue;
+                }
+                members++;
+                SyntheticMall.Order first = firstOrder.get(member.id());
+                if (first == null) {
+                    never++;
+                    continue;
+                }
+                long days = first.day().toEpochDay() - member.day().toEpochDay();
+                String label = days <= 2 ? Long.toString(days) : days <= 7 ? "3-7" : days <= 14 ? "8-14" : days <= 30 ? "15-30" : ">30";
+                buckets.merge(label, 1L, Long::sum);
+                if (!first.paidAt().isAfter(member.registeredAt().plus(java.time.Duration.ofDays(withinDays)))) {
+                    within++;
+                }
+            }
+            Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/first-purchase?from=" + from + "&to=" + to
+                    + "&withinDays=" + withinDays).getBody();
+            assertThat(view).containsEntry("members", (int) members).containsEntry("neverBought", (int) never)
+                    .containsEntry("boughtWithin", (int) within).containsEntry("shareWithin", fourDecimals(within, members));
+            List<Map<String, Object>> found = (List<Map<String, Object>>) view.get("firstOrderAfterDays");
+            assertThat(found).extracting(b -> b.get("days")).containsExactlyElementsOf(buckets.keySet());
+            for (Map<String, Object> bucket : found) {
+                long expected = buckets.get((String) bucket.get("days"));
+                assertThat(((Number) bucket.get("members")).longValue()).as("days " + bucket.get("days")).isEqualTo(expected);
+                assertThat(((Number) bucket.get("share")).doubleValue()).isEqualTo(fourDecimals(expected, members));
+            }
+            assertThat(within).as("the history has first purchases inside a " + withinDays + "-day window").isPositive();
+        }
+    }
+
     private static Map<String, Object> expectedDay(LocalDate day) {
         long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();
