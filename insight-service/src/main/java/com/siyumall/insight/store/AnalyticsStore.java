@@ -71,21 +71,26 @@ public class AnalyticsStore implements DisposableBean {
     public <T> T write(Work<T> work) {
         writing.lock();
         try {
-            writer.setAutoCommit(false);
-            try {
-                T result = work.run(writer);
-                writer.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
+            return inTransaction(work);
         } catch (SQLException e) {
             throw new AnalyticsStoreException(e);
         } finally {
             writing.unlock();
+        }
+    }
+
+    /** {@code work} as one transaction on the writing connection, rolled back when it throws. The caller holds {@link #writing}. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        writer.setAutoCommit(false);
+        try {
+            T result = work.run(writer);
+            writer.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
         }
     }
 
@@ -102,11 +107,7 @@ public class AnalyticsStore implements DisposableBean {
     public <T> void append(String table, Iterable<T> rows, RowWriter<T> columns) {
         writing.lock();
         try (DuckDBAppender appender = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            for (T value : rows) {
-                appender.beginRow();
-                columns.write(appender, value);
-                appender.endRow();
-            }
+            appendRows(appender, rows, columns);
             flush(appender);
         } catch (SQLException e) {
             throw new AnalyticsStoreException(e);
@@ -148,11 +149,7 @@ public class AnalyticsStore implements DisposableBean {
     private record PendingAppend<T>(String table, List<T> rows, RowWriter<T> columns, Work<?> ifAKeyExists,
                                     CompletableFuture<Void> done) {
         void writeTo(DuckDBAppender appender) throws SQLException {
-            for (T value : rows) {
-                appender.beginRow();
-                columns.write(appender, value);
-                appender.endRow();
-            }
+            appendRows(appender, rows, columns);
         }
     }
 
@@ -189,24 +186,13 @@ public class AnalyticsStore implements DisposableBean {
         Map<String, List<PendingAppend<?>>> byTable = new LinkedHashMap<>();
         group.forEach(pending -> byTable.computeIfAbsent(pending.table(), t -> new ArrayList<>()).add(pending));
         try {
-            writer.setAutoCommit(false);
-            try {
+            inTransaction(connection -> {
                 for (Map.Entry<String, List<PendingAppend<?>>> table : byTable.entrySet()) {
-                    try (DuckDBAppender appender = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.getKey())) {
-                        for (PendingAppend<?> pending : table.getValue()) {
-                            pending.writeTo(appender);
-                        }
-                        flush(appender);
-                    }
+                    appendAll(table.getKey(), table.getValue());
                 }
-                writer.commit();
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                return false;
-            } finally {
-                writer.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
             return false;
         }
         group.forEach(pending -> pending.done().complete(null));
@@ -215,31 +201,38 @@ public class AnalyticsStore implements DisposableBean {
 
     private void writeAlone(PendingAppend<?> pending) {
         try {
-            writer.setAutoCommit(false);
             try {
-                try (DuckDBAppender appender = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, pending.table())) {
-                    pending.writeTo(appender);
-                    flush(appender);
-                }
-                writer.commit();
+                inTransaction(connection -> appendAll(pending.table(), List.of(pending)));
             } catch (SQLException e) {
-                writer.rollback();
                 if (!isDuplicateKey(e)) {
                     throw e;
                 }
-                pending.ifAKeyExists().run(writer);
-                writer.commit();
-            } catch (RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
+                inTransaction(pending.ifAKeyExists());
             }
             pending.done().complete(null);
         } catch (SQLException e) {
             pending.done().completeExceptionally(new AnalyticsStoreException(e));
         } catch (RuntimeException e) {
             pending.done().completeExceptionally(e);
+        }
+    }
+
+    /** One appender for {@code table}, every pending batch's rows through it, flushed. */
+    private Void appendAll(String table, List<PendingAppend<?>> pendings) throws SQLException {
+        try (DuckDBAppender appender = writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (PendingAppend<?> pending : pendings) {
+                pending.writeTo(appender);
+            }
+            flush(appender);
+        }
+        return null;
+    }
+
+    private static <T> void appendRows(DuckDBAppender appender, Iterable<T> rows, RowWriter<T> columns) throws SQLException {
+        for (T value : rows) {
+            appender.beginRow();
+            columns.write(appender, value);
+            appender.endRow();
         }
     }
 
