@@ -163,6 +163,16 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void aRefusedOversizedBodyIsAnsweredIntactEveryTimeThoughTheConnectionEnds() throws Exception {
+        // the refusal closes the connection; one closed while the client was still sending was reset under the answer
+        String body = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        for (int i = 0; i < 40; i++) {
+            assertProblem(send("POST", "/admin/categories", TestTokens.merchant(1), body, Map.of()), 413, "PAYLOAD_TOO_LARGE");
+        }
+        assertThat(send("GET", "/api/categories", null, null, Map.of()).statusCode()).as("the next request is answered").isEqualTo(200);
+    }
+
+    @Test
     void everyAnswerCarriesTheBrowserSecurityHeaders() throws Exception {
         for (HttpResponse<String> response : List.of(send("GET", "/api/categories", null, null, Map.of()),
                 send("POST", "/admin/categories", null, "{}", Map.of()))) {
