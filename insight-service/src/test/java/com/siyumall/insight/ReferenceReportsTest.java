@@ -212,6 +212,60 @@ class ReferenceReportsTest {
         }
     }
 
+    @Test
+    void repurchaseSaysWhatTheHistorySays() {
+        LocalDate from = FIRST.plusDays(10);
+        LocalDate to = FIRST.plusDays(DAYS - 1);
+        Map<Long, List<SyntheticMall.Order>> byMember = HISTORY.orders().stream()
+                .sorted(java.util.Comparator.comparing(SyntheticMall.Order::paidAt).thenComparing(SyntheticMall.Order::orderNo))
+                .collect(Collectors.groupingBy(SyntheticMall.Order::memberId, java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/repurchase?from=" + from + "&to=" + to).getBody();
+        for (int n = 1; n <= 2; n++) {
+            List<Long> gaps = new java.util.ArrayList<>();
+            for (List<SyntheticMall.Order> orders : byMember.values()) {
+                if (orders.size() > n && !orders.get(n).day().isBefore(from) && !orders.get(n).day().isAfter(to)) {
+                    gaps.add(orders.get(n).day().toEpochDay() - orders.get(n - 1).day().toEpochDay());
+                }
+            }
+            java.util.Collections.sort(gaps);
+            Map<String, Object> step = (Map<String, Object>) view.get(n == 1 ? "firstToSecond" : "secondToThird");
+            assertThat(step).as("step " + n).containsEntry("members", gaps.size())
+                    .containsEntry("medianDays", gaps.get((gaps.size() - 1) / 2).intValue());
+            long[] upTo = {7, 14, 30, 60, 90, Long.MAX_VALUE};
+            List<Map<String, Object>> buckets = (List<Map<String, Object>>) step.get("afterDays");
+            for (int b = 0; b < upTo.length; b++) {
+                long low = b == 0 ? 0 : upTo[b - 1] + 1;
+                long high = upTo[b];
+                long expected = gaps.stream().filter(g -> g >= low && g <= high).count();
+                assertThat(((Number) buckets.get(b).get("members")).longValue()).as("step " + n + " " + buckets.get(b).get("days")).isEqualTo(expected);
+            }
+            assertThat(gaps).as("the history has step " + n).isNotEmpty();
+        }
+        Map<LocalDate, long[]> cohorts = new java.util.TreeMap<>();
+        for (List<SyntheticMall.Order> orders : byMember.values()) {
+            SyntheticMall.Order first = orders.get(0);
+            if (first.day().isBefore(from) || first.day().isAfter(to)) {
+                continue;
+            }
+            long[] counts = cohorts.computeIfAbsent(first.day().with(java.time.DayOfWeek.MONDAY), week -> new long[3]);
+            counts[0]++;
+            if (orders.size() > 1) {
+                counts[1]++;
+                if (!orders.get(1).paidAt().isAfter(first.paidAt().plus(java.time.Duration.ofDays(30)))) {
+                    counts[2]++;
+                }
+            }
+        }
+        List<Map<String, Object>> found = (List<Map<String, Object>>) view.get("cohorts");
+        assertThat(found).extracting(c -> c.get("week")).containsExactlyElementsOf(cohorts.keySet().stream().map(LocalDate::toString).toList());
+        for (Map<String, Object> cohort : found) {
+            long[] counts = cohorts.get(LocalDate.parse((String) cohort.get("week")));
+            assertThat(cohort).as("week " + cohort.get("week")).containsEntry("firstBuyers", (int) counts[0])
+                    .containsEntry("boughtAgain", (int) counts[1]).containsEntry("rate", fourDecimals(counts[1], counts[0]))
+                    .containsEntry("againWithin30Days", (int) counts[2]).containsEntry("rateWithin30Days", fourDecimals(counts[2], counts[0]));
+        }
+    }
+
     private static Map<String, Object> expectedDay(LocalDate day) {
         long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();

@@ -39,9 +39,13 @@ class Acquisition {
     record Row(@JsonInclude(JsonInclude.Include.ALWAYS) String source, long newMembers, long firstPurchaseIn7Days,
                double rateIn7Days, long firstPurchaseIn30Days, double rateIn30Days) {}
 
-    record View(LocalDate from, LocalDate to, Source by, List<Row> sources) {}
+    /**
+     * The {@code limit} largest sources; {@code otherSources} more were left off (an inviter source has one row per
+     * inviter: tens of thousands in a large mall), and {@code others} adds them up (source null), present only when there are any.
+     */
+    record View(LocalDate from, LocalDate to, Source by, List<Row> sources, long otherSources, Row others) {}
 
-    View of(ReportPeriod period, Source by) {
+    View of(ReportPeriod period, Source by, int limit) {
         // the column comes from the enum, never from the request
         String sql = "WITH firsts AS (SELECT member_id, MIN(paid_at) AS first_paid FROM order_fact GROUP BY member_id) "
                 + "SELECT CAST(m." + by.column + " AS VARCHAR) AS source, COUNT(*), "
@@ -65,6 +69,18 @@ class Acquisition {
                 return found;
             }
         });
-        return new View(period.from(), period.to(), by, rows);
+        if (rows.size() <= limit) {
+            return new View(period.from(), period.to(), by, rows, 0, null);
+        }
+        long members = 0;
+        long in7 = 0;
+        long in30 = 0;
+        for (Row row : rows.subList(limit, rows.size())) {
+            members += row.newMembers();
+            in7 += row.firstPurchaseIn7Days();
+            in30 += row.firstPurchaseIn30Days();
+        }
+        return new View(period.from(), period.to(), by, List.copyOf(rows.subList(0, limit)), rows.size() - limit,
+                new Row(null, members, in7, Share.of(in7, members), in30, Share.of(in30, members)));
     }
 }

@@ -3,7 +3,10 @@ package com.siyumall.insight.acquisition;
 import com.siyumall.insight.report.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +16,7 @@ import java.time.LocalDate;
 
 /** Acquisition sources and their conversion to a first purchase, for the merchant. */
 @RestController
+@Validated
 @Tag(name = "Insights")
 class AcquisitionController {
     private final Acquisition acquisition;
@@ -25,10 +29,12 @@ class AcquisitionController {
 
     @GetMapping("/admin/insights/acquisition")
     @Operation(summary = "New members of [from, to] (default the last 30 days, at most 92) by SCENE, CHANNEL, INVITER, "
-            + "STORE or GUIDE, each source with the members who paid a first order within 7 and 30 days of registering")
+            + "STORE or GUIDE, each source with the members who paid a first order within 7 and 30 days of registering; "
+            + "the limit (default 100, at most 1000) largest sources, the rest added up in others")
     Acquisition.View acquisition(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                 @RequestParam(defaultValue = "CHANNEL") Acquisition.Source by) {
-        return acquisition.of(ReportPeriod.of(from, to, 30, clock), by);
+                                 @RequestParam(defaultValue = "CHANNEL") Acquisition.Source by,
+                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return acquisition.of(ReportPeriod.of(from, to, 30, clock), by, limit);
     }
 }

@@ -32,15 +32,55 @@ public final class SyntheticMall {
     private SyntheticMall() {}
 
     /**
+     * How busy the members are: the chance of coming back {@code age} days after registering is
+     * {@code returnRate / sqrt(age)} (capped at 1), and a visit is a session of {@code sessionMin} to
+     * {@code sessionMin + sessionSpread - 1} events.
+     */
+    public record Activity(double returnRate, int sessionMin, int sessionSpread) {
+        /** About 20 % back the next day, a few percent a week on: what the industry sees (seed 001). */
+        public static final Activity TYPICAL = new Activity(0.2, 2, 5);
+    }
+
+    /** Receives a history as it is generated, member by member (a member's events and orders follow the member). */
+    public interface Sink {
+        void member(Member member);
+
+        void event(Event event);
+
+        void order(Order order);
+    }
+
+    /**
      * {@code members} members registering evenly over the {@code days} business days from {@code firstDay}, ids from
      * {@code firstId}; activity is generated up to the last day only.
      */
     public static History generate(long seed, long firstId, int members, LocalDate firstDay, int days) {
-        SplittableRandom random = new SplittableRandom(seed);
-        LocalDate lastDay = firstDay.plusDays(days - 1L);
         List<Member> joined = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         List<Order> orders = new ArrayList<>();
+        generate(seed, firstId, members, firstDay, days, Activity.TYPICAL, new Sink() {
+            @Override
+            public void member(Member member) {
+                joined.add(member);
+            }
+
+            @Override
+            public void event(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void order(Order order) {
+                orders.add(order);
+            }
+        });
+        return new History(List.copyOf(joined), List.copyOf(events), List.copyOf(orders));
+    }
+
+    /** The same history handed to {@code sink} as it is made, so that one far larger than memory can be stored. */
+    public static void generate(long seed, long firstId, int members, LocalDate firstDay, int days, Activity activity, Sink sink) {
+        SplittableRandom random = new SplittableRandom(seed);
+        LocalDate lastDay = firstDay.plusDays(days - 1L);
         for (int i = 0; i < members; i++) {
             long id = firstId + i;
             LocalDate day = firstDay.plusDays((long) i * days / members);
@@ -48,33 +88,33 @@ public final class SyntheticMall {
             Long inviter = i > 0 && random.nextInt(5) == 0 ? firstId + random.nextInt(i) : null;
             Member member = new Member(id, registeredAt, day, SCENES[random.nextInt(SCENES.length)],
                     CHANNELS[random.nextInt(CHANNELS.length)], inviter);
-            joined.add(member);
+            sink.member(member);
+            int[] sequence = {0};
             // the registration visit, then returns that grow rarer: about 20 % the next day, a few percent a week on
-            session(member, registeredAt.plusSeconds(1), events, random);
+            session(member, registeredAt.plusSeconds(1), activity, sequence, sink, random);
             int paid = 0;
             for (LocalDate later = day.plusDays(1); !later.isAfter(lastDay); later = later.plusDays(1)) {
                 long age = later.toEpochDay() - day.toEpochDay();
-                if (random.nextDouble() < 0.2 / Math.sqrt(age)) {
+                if (random.nextDouble() < activity.returnRate() / Math.sqrt(age)) {
                     Instant when = at(later, random);
-                    session(member, when, events, random);
+                    session(member, when, activity, sequence, sink, random);
                     if (random.nextDouble() < (paid == 0 ? 0.3 : 0.15)) {
                         paid++;
-                        orders.add(new Order("S" + id + "-" + paid, id, when.plusSeconds(600), day(when.plusSeconds(600)),
+                        sink.order(new Order("S" + id + "-" + paid, id, when.plusSeconds(600), day(when.plusSeconds(600)),
                                 1_000 + 100L * random.nextInt(200)));
                     }
                 }
             }
         }
-        return new History(List.copyOf(joined), List.copyOf(events), List.copyOf(orders));
     }
 
-    private static void session(Member member, Instant start, List<Event> events, SplittableRandom random) {
-        int size = 2 + random.nextInt(5);
+    private static void session(Member member, Instant start, Activity activity, int[] sequence, Sink sink, SplittableRandom random) {
+        int size = activity.sessionMin() + random.nextInt(activity.sessionSpread());
         for (int k = 0; k < size; k++) {
             Instant at = start.plusSeconds(20L * k);
             String type = k == 0 ? "page_view" : TYPES[random.nextInt(TYPES.length)];
             Long spu = type.equals("product_view") || type.equals("add_cart") ? (long) (1 + random.nextInt(40)) : null;
-            events.add(new Event("s-" + member.id() + "-" + events.size(), member.id(), type, at, day(at),
+            sink.event(new Event("s-" + member.id() + "-" + sequence[0]++, member.id(), type, at, day(at),
                     PAGES[random.nextInt(PAGES.length)], spu));
         }
     }

@@ -1,5 +1,6 @@
 package com.siyumall.insight.firstpurchase;
 
+import com.siyumall.insight.report.DayBuckets;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
@@ -8,8 +9,6 @@ import org.springframework.stereotype.Service;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 @Service
 class FirstPurchase {
-    /** Bucket labels and the largest day count each holds (inclusive); the last holds the rest. */
-    private static final Map<String, Long> BUCKETS = buckets();
+    private static final DayBuckets BUCKETS = new DayBuckets(0, 1, 2, 7, 14, 30);
 
     private final AnalyticsStore store;
 
@@ -28,21 +26,7 @@ class FirstPurchase {
         this.store = store;
     }
 
-    private static Map<String, Long> buckets() {
-        Map<String, Long> buckets = new LinkedHashMap<>();
-        buckets.put("0", 0L);
-        buckets.put("1", 1L);
-        buckets.put("2", 2L);
-        buckets.put("3-7", 7L);
-        buckets.put("8-14", 14L);
-        buckets.put("15-30", 30L);
-        buckets.put(">30", Long.MAX_VALUE);
-        return buckets;
-    }
-
-    record Bucket(String days, long members, double share) {}
-
-    record View(LocalDate from, LocalDate to, long members, List<Bucket> firstOrderAfterDays, long neverBought,
+    record View(LocalDate from, LocalDate to, long members, List<DayBuckets.Bucket> firstOrderAfterDays, long neverBought,
                 int withinDays, long boughtWithin, double shareWithin) {}
 
     View of(ReportPeriod period, int withinDays) {
@@ -53,8 +37,7 @@ class FirstPurchase {
                 + "COUNT(*), COUNT(*) FILTER (WHERE f.first_paid <= m.registered_at + INTERVAL " + withinDays + " DAY) "
                 + "FROM member_fact m LEFT JOIN firsts f ON f.member_id = m.member_id WHERE m.day BETWEEN ? AND ? GROUP BY d";
         long[] totals = new long[3]; // members, never bought, bought within the window
-        Map<String, Long> byBucket = new LinkedHashMap<>();
-        BUCKETS.keySet().forEach(label -> byBucket.put(label, 0L));
+        Map<String, Long> byBucket = BUCKETS.empty();
         store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setObject(1, period.from());
@@ -69,15 +52,13 @@ class FirstPurchase {
                             totals[1] += members;
                             continue;
                         }
-                        String label = BUCKETS.entrySet().stream().filter(b -> days <= b.getValue()).findFirst().orElseThrow().getKey();
-                        byBucket.merge(label, members, Long::sum);
+                        byBucket.merge(BUCKETS.labelOf(days), members, Long::sum);
                     }
                 }
             }
             return null;
         });
-        List<Bucket> buckets = new ArrayList<>();
-        byBucket.forEach((label, members) -> buckets.add(new Bucket(label, members, Share.of(members, totals[0]))));
-        return new View(period.from(), period.to(), totals[0], buckets, totals[1], withinDays, totals[2], Share.of(totals[2], totals[0]));
+        return new View(period.from(), period.to(), totals[0], DayBuckets.withShares(byBucket, totals[0]), totals[1], withinDays,
+                totals[2], Share.of(totals[2], totals[0]));
     }
 }

@@ -55,6 +55,15 @@ class AcquisitionTest {
                 .containsEntry("firstPurchaseIn30Days", 2).containsEntry("rateIn30Days", 0.6667);
         assertThat(rows.get(1)).containsEntry("source", "live").containsEntry("newMembers", 1)
                 .containsEntry("firstPurchaseIn7Days", 0).containsEntry("firstPurchaseIn30Days", 0);
+
+        Map<String, Object> largestOnly = acquisition(TestTokens.merchant(1), query + "&limit=1").getBody();
+        assertThat((List<Map<String, Object>>) largestOnly.get("sources")).singleElement().satisfies(row ->
+                assertThat(row).containsEntry("source", "poster").containsEntry("newMembers", 3));
+        assertThat(largestOnly).containsEntry("otherSources", 1);
+        assertThat((Map<String, Object>) largestOnly.get("others")).containsEntry("source", null).containsEntry("newMembers", 1)
+                .containsEntry("firstPurchaseIn30Days", 0);
+        assertThat(acquisition(TestTokens.merchant(1), query).getBody()).containsEntry("otherSources", 0).doesNotContainKey("others");
+        assertThat(acquisition(TestTokens.merchant(1), query + "&limit=0").getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
