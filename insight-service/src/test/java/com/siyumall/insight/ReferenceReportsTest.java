@@ -266,6 +266,56 @@ class ReferenceReportsTest {
         }
     }
 
+    @Test
+    void rfmSegmentsAndThePyramidSayWhatTheHistorySays() {
+        LocalDate asOf = FIRST.plusDays(DAYS - 1);
+        int lookback = 45;
+        LocalDate since = asOf.minusDays(lookback - 1);
+        record Buyer(long id, long recency, long frequency, long monetary) {}
+        List<Buyer> buyers = HISTORY.orders().stream().filter(o -> !o.day().isBefore(since) && !o.day().isAfter(asOf))
+                .collect(Collectors.groupingBy(SyntheticMall.Order::memberId)).entrySet().stream()
+                .map(e -> new Buyer(e.getKey(), asOf.toEpochDay() - e.getValue().stream().mapToLong(o -> o.day().toEpochDay()).max().orElseThrow(),
+                        e.getValue().size(), e.getValue().stream().mapToLong(SyntheticMall.Order::amount).sum()))
+                .toList();
+        long money = buyers.stream().mapToLong(Buyer::monetary).sum();
+        for (Long monetaryLine : java.util.Arrays.asList(null, 3_000L)) {
+            long line = monetaryLine != null ? monetaryLine : money / buyers.size();
+            Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/rfm?asOf=" + asOf + "&lookbackDays=" + lookback
+                    + "&recencyDays=14" + (monetaryLine == null ? "" : "&monetary=" + monetaryLine)).getBody();
+            assertThat(view).containsEntry("buyers", buyers.size()).containsEntry("monetary", (int) money);
+            assertThat((Map<String, Object>) view.get("thresholds")).containsEntry("recencyDays", 14).containsEntry("frequency", 2)
+                    .containsEntry("monetary", (int) line).containsEntry("monetaryIsTheMean", monetaryLine == null);
+            List<Map<String, Object>> segments = (List<Map<String, Object>>) view.get("segments");
+            assertThat(segments).hasSize(8);
+            for (Map<String, Object> segment : segments) {
+                List<Buyer> in = buyers.stream().filter(b -> (b.recency() <= 14) == (Boolean) segment.get("recent")
+                        && (b.frequency() >= 2) == (Boolean) segment.get("frequent") && (b.monetary() >= line) == (Boolean) segment.get("highValue")).toList();
+                long paid = in.stream().mapToLong(Buyer::monetary).sum();
+                assertThat(segment).as(segment.get("segment") + " at " + line).containsEntry("members", in.size())
+                        .containsEntry("share", fourDecimals(in.size(), buyers.size())).containsEntry("monetary", (int) paid)
+                        .containsEntry("shareOfMonetary", fourDecimals(paid, money));
+            }
+            assertThat(segments.stream().filter(s -> ((Number) s.get("members")).intValue() > 0).count())
+                    .as("the history fills several segments").isGreaterThanOrEqualTo(4);
+        }
+        List<Buyer> ranked = buyers.stream().sorted(java.util.Comparator.comparingLong(Buyer::monetary).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(Buyer::frequency).reversed())
+                .thenComparingLong(Buyer::recency).thenComparingLong(Buyer::id)).toList();
+        int core = (int) Math.ceil(ranked.size() * 0.10);
+        int coreAndActive = (int) Math.ceil(ranked.size() * 0.30);
+        List<List<Buyer>> tiers = List.of(ranked.subList(0, core), ranked.subList(core, coreAndActive), ranked.subList(coreAndActive, ranked.size()));
+        List<Map<String, Object>> pyramid = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/rfm?asOf=" + asOf
+                + "&lookbackDays=" + lookback).getBody().get("pyramid");
+        assertThat(pyramid).extracting(t -> t.get("tier")).containsExactly("CORE", "ACTIVE", "ORDINARY");
+        for (int t = 0; t < 3; t++) {
+            List<Buyer> tier = tiers.get(t);
+            long paid = tier.stream().mapToLong(Buyer::monetary).sum();
+            assertThat(pyramid.get(t)).as(pyramid.get(t).get("tier").toString()).containsEntry("members", tier.size())
+                    .containsEntry("monetary", (int) paid).containsEntry("shareOfMonetary", fourDecimals(paid, money))
+                    .containsEntry("minMonetary", (int) tier.get(tier.size() - 1).monetary());
+        }
+    }
+
     private static Map<String, Object> expectedDay(LocalDate day) {
         long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();
