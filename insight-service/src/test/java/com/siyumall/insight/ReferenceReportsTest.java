@@ -316,6 +316,61 @@ class ReferenceReportsTest {
         }
     }
 
+    @Test
+    void lifecycleStagesAndTheirFlowsSayWhatTheHistorySays() {
+        LocalDate asOf = FIRST.plusDays(DAYS - 1);
+        int weeks = 8;
+        List<Map<String, Object>> found = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1),
+                "/admin/insights/lifecycle?asOf=" + asOf + "&weeks=" + weeks).getBody().get("weeks");
+        assertThat(found).hasSize(weeks);
+        Map<Long, java.util.TreeSet<LocalDate>> active = new java.util.HashMap<>();
+        Map<Long, List<LocalDate>> orderDays = new java.util.HashMap<>();
+        HISTORY.members().forEach(m -> active.computeIfAbsent(m.id(), id -> new java.util.TreeSet<>()).add(m.day()));
+        HISTORY.events().forEach(e -> active.get(e.memberId()).add(e.day()));
+        HISTORY.orders().forEach(o -> {
+            active.get(o.memberId()).add(o.day());
+            orderDays.computeIfAbsent(o.memberId(), id -> new java.util.ArrayList<>()).add(o.day());
+        });
+        java.util.function.BiFunction<SyntheticMall.Member, LocalDate, String> stageOn = (member, day) -> {
+            if (member.day().isAfter(day)) {
+                return "NOT_REGISTERED";
+            }
+            long idle = day.toEpochDay() - active.get(member.id()).floor(day).toEpochDay();
+            long orders = orderDays.getOrDefault(member.id(), List.of()).stream().filter(d -> !d.isAfter(day)).count();
+            long age = day.toEpochDay() - member.day().toEpochDay();
+            return idle > 90 ? "CHURNED" : idle > 30 ? "DORMANT" : orders == 0 ? (age < 7 ? "NEW" : "ACTIVE")
+                    : orders == 1 ? "FIRST_BUYER" : orders < 4 ? "REPEAT" : "LOYAL";
+        };
+        for (int w = 0; w < weeks; w++) {
+            LocalDate end = asOf.minusWeeks(weeks - 1 - w);
+            Map<String, Object> week = found.get(w);
+            assertThat(week).containsEntry("end", end.toString());
+            Map<String, Long> stages = new java.util.TreeMap<>();
+            Map<String, Long> flows = new java.util.TreeMap<>();
+            for (SyntheticMall.Member member : HISTORY.members()) {
+                String now = stageOn.apply(member, end);
+                if (!now.equals("NOT_REGISTERED")) {
+                    stages.merge(now, 1L, Long::sum);
+                    flows.merge(stageOn.apply(member, end.minusDays(7)) + "→" + now, 1L, Long::sum);
+                }
+            }
+            Map<String, Long> foundStages = new java.util.TreeMap<>();
+            ((Map<String, Object>) week.get("stages")).forEach((stage, count) -> {
+                if (((Number) count).longValue() > 0) {
+                    foundStages.put(stage, ((Number) count).longValue());
+                }
+            });
+            assertThat(foundStages).as("stages at " + end).isEqualTo(stages);
+            Map<String, Long> foundFlows = new java.util.TreeMap<>();
+            for (Map<String, Object> flow : (List<Map<String, Object>>) week.get("flows")) {
+                foundFlows.put(flow.get("from") + "→" + flow.get("to"), ((Number) flow.get("members")).longValue());
+            }
+            assertThat(foundFlows).as("flows into " + end).isEqualTo(flows);
+        }
+        assertThat(((Map<String, Object>) found.get(weeks - 1).get("stages")).values().stream().filter(c -> ((Number) c).longValue() > 0).count())
+                .as("the history reaches most stages").isGreaterThanOrEqualTo(5);
+    }
+
     private static Map<String, Object> expectedDay(LocalDate day) {
         long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();

@@ -1,0 +1,96 @@
+package com.siyumall.insight.lifecycle;
+
+import com.siyumall.insight.store.AnalyticsStore;
+import org.springframework.stereotype.Service;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where members stand in their life with the brand at the end of each week, and how many moved from one stage to
+ * another during it. A member's stage on a day, from what was known up to that day: idle (no visit, order or
+ * registration) over {@value #CHURNED_AFTER_DAYS} days — CHURNED; over {@value #DORMANT_AFTER_DAYS} — DORMANT;
+ * otherwise by paid orders so far: none and registered less than {@value #NEW_DAYS} days ago — NEW, none — ACTIVE,
+ * one — FIRST_BUYER, two or three — REPEAT, {@value #LOYAL_ORDERS} or more — LOYAL.
+ */
+@Service
+class Lifecycle {
+    static final int NEW_DAYS = 7;
+    static final int DORMANT_AFTER_DAYS = 30;
+    static final int CHURNED_AFTER_DAYS = 90;
+    static final int LOYAL_ORDERS = 4;
+
+    enum Stage { NEW, ACTIVE, FIRST_BUYER, REPEAT, LOYAL, DORMANT, CHURNED }
+
+    /** {@code from} NOT_REGISTERED: the member joined during the week. */
+    record Flow(String from, Stage to, long members) {}
+
+    record Week(LocalDate end, Map<Stage, Long> stages, List<Flow> flows) {}
+
+    record View(LocalDate asOf, List<Week> weeks) {}
+
+    private static final String SQL = "WITH snapshots AS (SELECT CAST(range AS DATE) AS d FROM range(CAST(? AS DATE), CAST(? AS DATE) + 1, INTERVAL 7 DAY)), "
+            + "activity AS (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event "
+            + "WHERE visitor_member_id IS NOT NULL AND day <= ? "
+            + "UNION SELECT member_id, day FROM order_fact WHERE day <= ? UNION SELECT member_id, day FROM member_fact WHERE day <= ?), "
+            + "bought AS (SELECT member_id, day, SUM(COUNT(*)) OVER (PARTITION BY member_id ORDER BY day) AS orders "
+            + "FROM order_fact WHERE day <= ? GROUP BY member_id, day), "
+            + "grid AS (SELECT m.member_id, m.day AS registered, s.d FROM member_fact m JOIN snapshots s ON m.day <= s.d), "
+            + "staged AS MATERIALIZED (SELECT g.member_id, g.d, CASE "
+            + "WHEN date_diff('day', a.day, g.d) > " + CHURNED_AFTER_DAYS + " THEN 'CHURNED' "
+            + "WHEN date_diff('day', a.day, g.d) > " + DORMANT_AFTER_DAYS + " THEN 'DORMANT' "
+            + "WHEN COALESCE(b.orders, 0) = 0 AND date_diff('day', g.registered, g.d) < " + NEW_DAYS + " THEN 'NEW' "
+            + "WHEN COALESCE(b.orders, 0) = 0 THEN 'ACTIVE' WHEN b.orders = 1 THEN 'FIRST_BUYER' "
+            + "WHEN b.orders < " + LOYAL_ORDERS + " THEN 'REPEAT' ELSE 'LOYAL' END AS stage "
+            + "FROM grid g ASOF LEFT JOIN activity a ON a.member_id = g.member_id AND a.day <= g.d "
+            + "ASOF LEFT JOIN bought b ON b.member_id = g.member_id AND b.day <= g.d) "
+            + "SELECT cur.d, COALESCE(prev.stage, 'NOT_REGISTERED'), cur.stage, COUNT(*) FROM staged cur "
+            + "LEFT JOIN staged prev ON prev.member_id = cur.member_id AND prev.d = cur.d - 7 "
+            + "WHERE cur.d > CAST(? AS DATE) GROUP BY ALL ORDER BY 1, 2, 3";
+
+    private final AnalyticsStore store;
+
+    Lifecycle(AnalyticsStore store) {
+        this.store = store;
+    }
+
+    View of(LocalDate asOf, int weeks) {
+        LocalDate first = asOf.minusWeeks(weeks);
+        Map<LocalDate, Week> byEnd = new LinkedHashMap<>();
+        for (int w = weeks - 1; w >= 0; w--) {
+            Map<Stage, Long> stages = new EnumMap<>(Stage.class);
+            for (Stage stage : Stage.values()) {
+                stages.put(stage, 0L);
+            }
+            LocalDate end = asOf.minusWeeks(w);
+            byEnd.put(end, new Week(end, stages, new ArrayList<>()));
+        }
+        store.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(SQL)) {
+                query.setObject(1, first);
+                query.setObject(2, asOf);
+                for (int i = 3; i <= 6; i++) {
+                    query.setObject(i, asOf);
+                }
+                query.setObject(7, first);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        Week week = byEnd.get(rows.getObject(1, LocalDate.class));
+                        Stage to = Stage.valueOf(rows.getString(3));
+                        long members = rows.getLong(4);
+                        week.stages().merge(to, members, Long::sum);
+                        week.flows().add(new Flow(rows.getString(2), to, members));
+                    }
+                }
+            }
+            return null;
+        });
+        return new View(asOf, List.copyOf(byEnd.values()));
+    }
+}
