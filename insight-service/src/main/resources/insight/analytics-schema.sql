@@ -58,3 +58,20 @@ CREATE TABLE IF NOT EXISTS order_fact (
     pay_amount BIGINT NOT NULL,
     coupon_id  BIGINT
 );
+
+-- Page flows of each business day, rolled up from behavior_event (paths report). A session is a visitor's run of
+-- events with a page, none more than 30 minutes after the one before. from_page NULL: a session started on to_page;
+-- to_page NULL: a session ended on from_page; both set: a step from one page to another. Rebuilt per day by
+-- PageFlowRollup whenever the day's events (or their stitching) change; page_flow_rolled says what it last saw.
+CREATE TABLE IF NOT EXISTS page_flow_day (
+    day       DATE NOT NULL,
+    from_page VARCHAR,
+    to_page   VARCHAR,
+    visits    BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS page_flow_rolled (
+    day      DATE PRIMARY KEY,
+    events   BIGINT NOT NULL,
+    stitched BIGINT NOT NULL
+);

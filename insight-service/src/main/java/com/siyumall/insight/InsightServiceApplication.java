@@ -2,9 +2,11 @@ package com.siyumall.insight;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Behavior events, the data bank fed from every service's events, and the insight reports. */
 @SpringBootApplication
+@EnableScheduling
 public class InsightServiceApplication {
 
     public static void main(String[] args) {

@@ -371,6 +371,60 @@ class ReferenceReportsTest {
                 .as("the history reaches most stages").isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void usagePathsSayWhatTheHistorySays() {
+        LocalDate from = FIRST.plusDays(20);
+        LocalDate to = FIRST.plusDays(26);
+        Map<String, Long> entries = new java.util.HashMap<>();
+        Map<String, Long> steps = new java.util.HashMap<>();
+        Map<String, Long> exits = new java.util.HashMap<>();
+        Map<Long, List<SyntheticMall.Event>> byMember = HISTORY.events().stream().sorted(java.util.Comparator.comparing(SyntheticMall.Event::at)
+                .thenComparing(SyntheticMall.Event::eventId)).collect(Collectors.groupingBy(SyntheticMall.Event::memberId));
+        java.util.function.Predicate<LocalDate> inPeriod = day -> !day.isBefore(from) && !day.isAfter(to);
+        for (List<SyntheticMall.Event> events : byMember.values()) {
+            for (int i = 0; i < events.size(); i++) {
+                SyntheticMall.Event event = events.get(i);
+                if (!inPeriod.test(event.day())) {
+                    continue;
+                }
+                SyntheticMall.Event previous = i == 0 ? null : events.get(i - 1);
+                SyntheticMall.Event next = i == events.size() - 1 ? null : events.get(i + 1);
+                boolean starts = previous == null || java.time.Duration.between(previous.at(), event.at()).compareTo(java.time.Duration.ofMinutes(30)) > 0;
+                if (starts) {
+                    entries.merge(event.page(), 1L, Long::sum);
+                } else if (!previous.page().equals(event.page())) {
+                    steps.merge(previous.page() + "→" + event.page(), 1L, Long::sum);
+                }
+                if (next == null || java.time.Duration.between(event.at(), next.at()).compareTo(java.time.Duration.ofMinutes(30)) > 0) {
+                    exits.merge(event.page(), 1L, Long::sum);
+                }
+            }
+        }
+        long sessions = entries.values().stream().mapToLong(Long::longValue).sum();
+        long allSteps = steps.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/paths?from=" + from + "&to=" + to + "&limit=100").getBody();
+        assertThat(view).containsEntry("sessions", (int) sessions).containsEntry("steps", (int) allSteps);
+        assertThat(sessions).as("a week of the history has sessions").isGreaterThan(50);
+        assertThat(counts((List<Map<String, Object>>) view.get("entries"), "page", "sessions")).isEqualTo(entries);
+        assertThat(counts((List<Map<String, Object>>) view.get("exits"), "page", "sessions")).isEqualTo(exits);
+        Map<String, Long> foundSteps = new java.util.HashMap<>();
+        for (Map<String, Object> step : (List<Map<String, Object>>) view.get("topSteps")) {
+            foundSteps.put(step.get("from") + "→" + step.get("to"), ((Number) step.get("steps")).longValue());
+            assertThat(step.get("share")).isEqualTo(fourDecimals(((Number) step.get("steps")).longValue(), allSteps));
+        }
+        assertThat(foundSteps).isEqualTo(steps);
+        List<Map<String, Object>> topThree = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/paths?from=" + from
+                + "&to=" + to + "&limit=3").getBody().get("topSteps");
+        assertThat(topThree).extracting(s -> ((Number) s.get("steps")).longValue())
+                .containsExactlyElementsOf(steps.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(3).toList());
+    }
+
+    private static Map<String, Long> counts(List<Map<String, Object>> rows, String key, String count) {
+        Map<String, Long> found = new java.util.HashMap<>();
+        rows.forEach(row -> found.put((String) row.get(key), ((Number) row.get(count)).longValue()));
+        return found;
+    }
+
     private static Map<String, Object> expectedDay(LocalDate day) {
         long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();
