@@ -55,10 +55,15 @@ public final class InsightFixtures {
     }
 
     public void registered(long memberId, LocalDate day, String channel) {
+        registered(memberId, day, channel, null);
+    }
+
+    /** A member who registered through {@code inviterId}'s share (null: came without an inviter). */
+    public void registered(long memberId, LocalDate day, String channel, Long inviterId) {
         producers.publish(Topics.MEMBER_EVENTS, "MemberRegistered", Long.toString(memberId),
                 "memberId", Long.toString(memberId), "registeredAt", noonOf(day), "scene", 1047, "channel", channel,
                 // as member-service sends a member who came without them
-                "inviterId", null, "storeId", null, "guideId", null);
+                "inviterId", inviterId == null ? null : Long.toString(inviterId), "storeId", null, "guideId", null);
     }
 
     public void paid(long memberId, LocalDate day, long amount) {

@@ -5,6 +5,7 @@ import com.siyumall.devstack.DevStackExtension;
 import com.siyumall.insight.InsightServiceApplication;
 import com.siyumall.insight.demo.SyntheticMall;
 import com.siyumall.insight.demo.SyntheticMallLoader;
+import com.siyumall.insight.paths.PageFlowRollup;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -70,6 +71,13 @@ public final class TenMillionEvents {
             }
             out.append(String.format("Store %s: %,d members, %,d events, %,d paid orders, %,d MiB on disk%n%n", file, members, events,
                     count(store, "order_fact"), Files.size(file) / (1 << 20)));
+            long rollupStarted = System.nanoTime();
+            long rollupCpu = cpuNanos();
+            int days = insight.getBean(PageFlowRollup.class).refresh();
+            if (days > 0) {
+                out.append(String.format("Page flows of %d days rolled up in %.1f s, %.0f CPU s (once; later only changed days)%n",
+                        days, (System.nanoTime() - rollupStarted) / 1e9, (cpuNanos() - rollupCpu) / 1e9));
+            }
             String base = "http://127.0.0.1:" + insight.getEnvironment().getProperty("local.server.port");
             out.append("| report | cold ms | median ms | slowest ms | CPU ms/answer | answer bytes |\n|---|---:|---:|---:|---:|---:|\n");
             for (Map.Entry<String, String> report : reports().entrySet()) {
@@ -96,6 +104,10 @@ public final class TenMillionEvents {
         reports.put("funnel 4 steps in 7 days, 60 days", "/admin/insights/funnel?steps=page_view,product_view,add_cart,share&windowHours=168&" + period);
         reports.put("first purchase in 7 days, 60 days", "/admin/insights/first-purchase?withinDays=7&" + period);
         reports.put("retention D1–D30, 60 cohorts", "/admin/insights/retention?" + period);
+        reports.put("repurchase, 60 days", "/admin/insights/repurchase?" + period);
+        reports.put("RFM and pyramid, 60 days", "/admin/insights/rfm?asOf=" + FIRST_DAY.plusDays(DAYS - 1L) + "&lookbackDays=" + DAYS);
+        reports.put("lifecycle, 8 weeks", "/admin/insights/lifecycle?asOf=" + FIRST_DAY.plusDays(DAYS - 1L) + "&weeks=8");
+        reports.put("usage paths, 60 days", "/admin/insights/paths?" + period);
         return reports;
     }
 

@@ -23,7 +23,8 @@ public final class SyntheticMall {
 
     public record Member(long id, Instant registeredAt, LocalDate day, int scene, String channel, Long inviterId) {}
 
-    public record Event(String eventId, long memberId, String type, Instant at, LocalDate day, String page, Long spuId) {}
+    /** {@code sharerId}: on a share_open, the member whose share was opened. */
+    public record Event(String eventId, long memberId, String type, Instant at, LocalDate day, String page, Long spuId, Long sharerId) {}
 
     public record Order(String orderNo, long memberId, Instant paidAt, LocalDate day, long amount) {}
 
@@ -90,14 +91,16 @@ public final class SyntheticMall {
                     CHANNELS[random.nextInt(CHANNELS.length)], inviter);
             sink.member(member);
             int[] sequence = {0};
-            // the registration visit, then returns that grow rarer: about 20 % the next day, a few percent a week on
-            session(member, registeredAt.plusSeconds(1), activity, sequence, sink, random);
+            // the registration visit (an invited member arrives by opening the inviter's share), then returns that grow
+            // rarer: about 20 % the next day, a few percent a week on; now and then one by opening another member's share
+            session(member, registeredAt.plusSeconds(1), inviter, activity, sequence, sink, random);
             int paid = 0;
             for (LocalDate later = day.plusDays(1); !later.isAfter(lastDay); later = later.plusDays(1)) {
                 long age = later.toEpochDay() - day.toEpochDay();
                 if (random.nextDouble() < activity.returnRate() / Math.sqrt(age)) {
                     Instant when = at(later, random);
-                    session(member, when, activity, sequence, sink, random);
+                    Long sharer = i > 0 && random.nextInt(10) == 0 ? firstId + random.nextInt(i) : null;
+                    session(member, when, sharer, activity, sequence, sink, random);
                     if (random.nextDouble() < (paid == 0 ? 0.3 : 0.15)) {
                         paid++;
                         sink.order(new Order("S" + id + "-" + paid, id, when.plusSeconds(600), day(when.plusSeconds(600)),
@@ -108,14 +111,15 @@ public final class SyntheticMall {
         }
     }
 
-    private static void session(Member member, Instant start, Activity activity, int[] sequence, Sink sink, SplittableRandom random) {
+    private static void session(Member member, Instant start, Long openedShareOf, Activity activity, int[] sequence, Sink sink,
+                                SplittableRandom random) {
         int size = activity.sessionMin() + random.nextInt(activity.sessionSpread());
         for (int k = 0; k < size; k++) {
             Instant at = start.plusSeconds(20L * k);
-            String type = k == 0 ? "page_view" : TYPES[random.nextInt(TYPES.length)];
+            String type = k > 0 ? TYPES[random.nextInt(TYPES.length)] : openedShareOf != null ? "share_open" : "page_view";
             Long spu = type.equals("product_view") || type.equals("add_cart") ? (long) (1 + random.nextInt(40)) : null;
             sink.event(new Event("s-" + member.id() + "-" + sequence[0]++, member.id(), type, at, day(at),
-                    PAGES[random.nextInt(PAGES.length)], spu));
+                    PAGES[random.nextInt(PAGES.length)], spu, k == 0 ? openedShareOf : null));
         }
     }
 

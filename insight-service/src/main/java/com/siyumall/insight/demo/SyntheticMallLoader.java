@@ -80,7 +80,7 @@ public class SyntheticMallLoader {
 
     private void appendEvents(List<SyntheticMall.Event> events, Instant receivedAt) {
         store.append("behavior_event", events, (row, e) -> row.append(e.eventId()).append(e.type()).append(e.memberId())
-                .appendNull().append("m:" + e.memberId()).append(e.page()).appendNull().appendNull().appendNull().appendNull()
+                .appendNull().append("m:" + e.memberId()).append(e.page()).appendNull().appendNull().appendNull().append(e.sharerId())
                 .append(e.spuId()).appendNull().append(utc(e.at())).append(e.day()).append(utc(receivedAt)));
     }
 
