@@ -49,15 +49,27 @@ CREATE TABLE IF NOT EXISTS member_fact (
     guide_id      BIGINT
 );
 
--- Paid orders (OrderPaid).
+-- Paid orders (OrderPaid), with what brought them as order-service stamped it at submit: the guide the member was
+-- bound to and the guide's store, the member whose share brought the shopper, the launch scene and channel.
 CREATE TABLE IF NOT EXISTS order_fact (
     order_no   VARCHAR PRIMARY KEY,
     member_id  BIGINT NOT NULL,
     paid_at    TIMESTAMP NOT NULL,
     day        DATE NOT NULL,
     pay_amount BIGINT NOT NULL,
-    coupon_id  BIGINT
+    coupon_id  BIGINT,
+    guide_id   BIGINT,
+    store_id   BIGINT,
+    sharer_id  BIGINT,
+    scene      INTEGER,
+    channel    VARCHAR
 );
+-- stores made before orders carried their attribution
+ALTER TABLE order_fact ADD COLUMN IF NOT EXISTS guide_id BIGINT;
+ALTER TABLE order_fact ADD COLUMN IF NOT EXISTS store_id BIGINT;
+ALTER TABLE order_fact ADD COLUMN IF NOT EXISTS sharer_id BIGINT;
+ALTER TABLE order_fact ADD COLUMN IF NOT EXISTS scene INTEGER;
+ALTER TABLE order_fact ADD COLUMN IF NOT EXISTS channel VARCHAR;
 
 -- Page flows of each business day, rolled up from behavior_event (paths report). A session is a visitor's run of
 -- events with a page, none more than 30 minutes after the one before. from_page NULL: a session started on to_page;

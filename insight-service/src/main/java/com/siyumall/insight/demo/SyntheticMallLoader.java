@@ -86,6 +86,7 @@ public class SyntheticMallLoader {
 
     private void appendOrders(List<SyntheticMall.Order> orders) {
         store.append("order_fact", orders, (row, o) -> row.append(o.orderNo()).append(o.memberId())
-                .append(utc(o.paidAt())).append(o.day()).append(o.amount()).appendNull());
+                .append(utc(o.paidAt())).append(o.day()).append(o.amount()).appendNull()
+                .appendNull().appendNull().appendNull().appendNull().appendNull());
     }
 }

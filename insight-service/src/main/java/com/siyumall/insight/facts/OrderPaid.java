@@ -2,6 +2,14 @@ package com.siyumall.insight.facts;
 
 import java.time.Instant;
 
-/** order-service's OrderPaid, as insight reads it. */
-record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt, Long couponId) {
+/** order-service's OrderPaid, as insight reads it; {@code attribution} is absent from orders paid before it was stamped. */
+record OrderPaid(String orderNo, long memberId, long payAmount, Instant paidAt, Long couponId, Attribution attribution) {
+    /** What brought the order, stamped by order-service at submit. */
+    record Attribution(Long guideId, Long storeId, Long sharerId, Integer scene, String channel) {
+        static final Attribution NONE = new Attribution(null, null, null, null, null);
+    }
+
+    Attribution attributed() {
+        return attribution != null ? attribution : Attribution.NONE;
+    }
 }

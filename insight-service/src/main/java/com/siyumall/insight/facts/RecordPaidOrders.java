@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.sql.PreparedStatement;
 
 import static com.siyumall.insight.store.Values.businessDay;
+import static com.siyumall.insight.store.Values.setInt;
 import static com.siyumall.insight.store.Values.setLong;
 import static com.siyumall.insight.store.Values.utc;
 
@@ -28,13 +29,20 @@ class RecordPaidOrders extends IdempotentEventListener<OrderPaid> {
     protected void handle(OrderPaid order, EventEnvelope envelope) {
         store.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO order_fact (order_no, member_id, "
-                    + "paid_at, day, pay_amount, coupon_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "paid_at, day, pay_amount, coupon_id, guide_id, store_id, sharer_id, scene, channel) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                OrderPaid.Attribution attribution = order.attributed();
                 insert.setString(1, order.orderNo());
                 insert.setLong(2, order.memberId());
                 insert.setObject(3, utc(order.paidAt()));
                 insert.setObject(4, businessDay(order.paidAt()));
                 insert.setLong(5, order.payAmount());
                 setLong(insert, 6, order.couponId());
+                setLong(insert, 7, attribution.guideId());
+                setLong(insert, 8, attribution.storeId());
+                setLong(insert, 9, attribution.sharerId());
+                setInt(insert, 10, attribution.scene());
+                insert.setString(11, attribution.channel());
                 return insert.executeUpdate();
             }
         });

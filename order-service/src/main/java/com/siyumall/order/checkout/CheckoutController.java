@@ -41,7 +41,8 @@ class CheckoutController {
     record GroupBuy(@NotNull Long activityId, Long groupId) {}
 
     record OrderRequest(@NotEmpty @Size(max = 50) List<@Valid Item> items, Long couponId, Boolean usePoints,
-                        @Valid GroupBuy groupBuy, @Valid AddressRequest address, Long storeId, @Size(max = 256) String remark) {
+                        @Valid GroupBuy groupBuy, @Valid AddressRequest address, Long storeId, @Size(max = 256) String remark,
+                        @Valid TouchRequest attribution) {
         CheckoutService.Submission submission() {
             if (new HashSet<>(items.stream().map(Item::skuId).toList()).size() != items.size()) {
                 throw new BusinessException(CheckoutError.DUPLICATE_ITEMS);
@@ -49,7 +50,8 @@ class CheckoutController {
             return new CheckoutService.Submission(items.stream().map(i -> new Pricing.Item(i.skuId(), i.quantity())).toList(),
                     couponId, Boolean.TRUE.equals(usePoints),
                     address == null ? null : new CheckoutService.Address(address.name(), address.phone(), address.region(), address.detail()),
-                    storeId, remark, groupBuy == null ? null : new PromotionClient.GroupBuyRef(groupBuy.activityId(), groupBuy.groupId()));
+                    storeId, remark, groupBuy == null ? null : new PromotionClient.GroupBuyRef(groupBuy.activityId(), groupBuy.groupId()),
+                    TouchRequest.of(attribution));
         }
     }
 

@@ -8,6 +8,7 @@ import com.siyumall.common.web.Admission;
 import com.siyumall.common.web.IdempotentRequests;
 import com.siyumall.order.cart.CartService;
 import com.siyumall.order.clients.Benefits;
+import com.siyumall.order.attribution.OrderAttributions;
 import com.siyumall.order.clients.MemberClient;
 import com.siyumall.order.clients.ProductClient;
 import com.siyumall.order.clients.PromotionClient;
@@ -43,6 +44,7 @@ public class CheckoutService {
     private final OrderLifecycle orders;
     private final CartService carts;
     private final MemberClient members;
+    private final OrderAttributions attributions;
     private final IdempotentRequests idempotent;
     private final CheckoutSagas sagas;
     private final TransactionTemplate transaction;
@@ -52,8 +54,8 @@ public class CheckoutService {
     private final Duration unpaidTimeout;
 
     CheckoutService(Pricing pricing, ProductClient products, Benefits benefits, OrderLifecycle orders, CartService carts,
-                    MemberClient members, IdempotentRequests idempotent, CheckoutSagas sagas, TransactionTemplate transaction,
-                    ObjectMapper json, Clock clock, MeterRegistry metrics,
+                    MemberClient members, OrderAttributions attributions, IdempotentRequests idempotent, CheckoutSagas sagas,
+                    TransactionTemplate transaction, ObjectMapper json, Clock clock, MeterRegistry metrics,
                     @Value("${siyumall.order.unpaid-timeout:15m}") Duration unpaidTimeout,
                     @Value("${siyumall.checkout.max-concurrent-submits:8}") int maxConcurrentSubmits,
                     @Value("${siyumall.checkout.max-wait-for-admission:2s}") Duration maxWaitForAdmission) {
@@ -63,6 +65,7 @@ public class CheckoutService {
         this.orders = orders;
         this.carts = carts;
         this.members = members;
+        this.attributions = attributions;
         this.idempotent = idempotent;
         this.sagas = sagas;
         this.transaction = transaction;
@@ -74,8 +77,9 @@ public class CheckoutService {
 
     public record Address(String name, String phone, String region, String detail) {}
 
+    /** {@code touch}: what brought the shopper, as the mini-program saw it (null when it sent nothing). */
     public record Submission(List<Pricing.Item> items, Long couponId, boolean usePoints, Address address, Long storeId, String remark,
-                             PromotionClient.GroupBuyRef groupBuy) {}
+                             PromotionClient.GroupBuyRef groupBuy, OrderAttributions.Touch touch) {}
 
     /** What a submit answers; {@code groupId} is the group-buy group the order opened or joined (null for other orders). */
     public record Submitted(String orderNo, String status, long payAmount, Instant expiresAt, Long groupId) {}
@@ -132,6 +136,7 @@ public class CheckoutService {
                     quote.pointsAmount(), quote.freight(), submission.storeId() != null ? Order.Delivery.PICKUP : Order.Delivery.EXPRESS,
                     submission.address() == null ? null : write(submission.address()), submission.storeId(), submission.couponId(),
                     submission.remark(), expiresAt);
+            order.attributeTo(attributions.of(memberId, submission.touch(), clock.instant()));
             if (groupId != null) {
                 order.joinGroupBuy(groupId);
             }

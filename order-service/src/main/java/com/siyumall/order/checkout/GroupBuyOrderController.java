@@ -38,7 +38,8 @@ class GroupBuyOrderController {
     record AddressRequest(@NotBlank @Size(max = 32) String name, @NotBlank @Pattern(regexp = "[0-9+\\- ]{6,20}") String phone,
                           @NotBlank @Size(max = 128) String region, @NotBlank @Size(max = 256) String detail) {}
 
-    record GroupOrderRequest(@Valid AddressRequest address, Long storeId, Boolean usePoints, @Size(max = 256) String remark) {}
+    record GroupOrderRequest(@Valid AddressRequest address, Long storeId, Boolean usePoints, @Size(max = 256) String remark,
+                             @Valid TouchRequest attribution) {}
 
     @PostMapping("/api/group-buys/{activityId}/groups")
     @ResponseStatus(HttpStatus.CREATED)
@@ -65,7 +66,7 @@ class GroupBuyOrderController {
         CheckoutService.Submission submission = new CheckoutService.Submission(List.of(new Pricing.Item(skuId, 1)), null,
                 Boolean.TRUE.equals(request.usePoints()),
                 a == null ? null : new CheckoutService.Address(a.name(), a.phone(), a.region(), a.detail()), request.storeId(),
-                request.remark(), new PromotionClient.GroupBuyRef(activityId, groupId));
+                request.remark(), new PromotionClient.GroupBuyRef(activityId, groupId), TouchRequest.of(request.attribution()));
         return checkout.submit(CurrentPrincipal.memberId(), key, submission);
     }
 }

@@ -46,6 +46,11 @@ public class Order {
     private Long refundedAmount;
     private Long groupBuyGroupId;
     private String groupBuyStatus;
+    private Long attributedGuideId;
+    private Long attributedStoreId;
+    private Long sharerId;
+    private Integer scene;
+    private String channel;
     @TableField(fill = FieldFill.INSERT)
     private Instant createdAt;
     @TableField(fill = FieldFill.INSERT_UPDATE)
@@ -100,6 +105,19 @@ public class Order {
         return order;
     }
 
+    /** Stamps what brought the order; done once, at submit. */
+    public void attributeTo(Attribution attribution) {
+        this.attributedGuideId = attribution.guideId();
+        this.attributedStoreId = attribution.storeId();
+        this.sharerId = attribution.sharerId();
+        this.scene = attribution.scene();
+        this.channel = attribution.channel();
+    }
+
+    public Attribution attribution() {
+        return new Attribution(attributedGuideId, attributedStoreId, sharerId, scene, channel);
+    }
+
     /** A group-buy order: it ships only once its group has succeeded. */
     public void joinGroupBuy(long groupId) {
         this.groupBuyGroupId = groupId;
@@ -140,7 +158,7 @@ public class Order {
         status = OrderStatus.PAID;
         this.transactionId = transactionId;
         paidAt = at;
-        return new OrderEvents.OrderPaid(orderNo, memberId, payAmount, lines, at, transactionId, couponId, pointsUsed);
+        return new OrderEvents.OrderPaid(orderNo, memberId, payAmount, lines, at, transactionId, couponId, pointsUsed, attribution());
     }
 
     /** PAID → SHIPPED (never while its group-buy group is still open). */

@@ -16,13 +16,14 @@ public final class OrderEvents {
     }
 
     public record OrderCreated(String orderNo, long memberId, long payAmount, Long couponId, long pointsUsed, List<Line> lines,
-                               Instant createdAt, Instant expiresAt) implements MallEvent {
+                               Instant createdAt, Instant expiresAt, Attribution attribution) implements MallEvent {
         @Override
         public String eventKey() { return orderNo; }
     }
 
+    /** {@code attribution}: what brought the order, as stamped at submit (its fields null when nothing did). */
     public record OrderPaid(String orderNo, long memberId, long payAmount, List<Line> lines, Instant paidAt,
-                            String transactionId, Long couponId, long pointsUsed) implements MallEvent {
+                            String transactionId, Long couponId, long pointsUsed, Attribution attribution) implements MallEvent {
         @Override
         public String eventKey() { return orderNo; }
     }

@@ -44,7 +44,7 @@ public class OrderLifecycle {
         Instant now = clock.instant();
         orders.history(IdWorker.getId(), order.getOrderNo(), null, OrderStatus.UNPAID.name(), "SUBMITTED", now);
         events.publish(Topics.ORDER_EVENTS, new OrderEvents.OrderCreated(order.getOrderNo(), order.getMemberId(), order.getPayAmount(),
-                order.getCouponId(), order.getPointsUsed(), OrderEvents.Line.of(orderLines), now, order.getExpiresAt()));
+                order.getCouponId(), order.getPointsUsed(), OrderEvents.Line.of(orderLines), now, order.getExpiresAt(), order.attribution()));
         events.schedule(Topics.ORDER_TIMERS, new OrderEvents.UnpaidOrderDue(order.getOrderNo()), order.getExpiresAt());
     }
 
