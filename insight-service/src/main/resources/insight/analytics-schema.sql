@@ -87,3 +87,15 @@ CREATE TABLE IF NOT EXISTS page_flow_rolled (
     events   BIGINT NOT NULL,
     stitched BIGINT NOT NULL
 );
+
+-- Members bound to guides (MemberBoundToGuide): one row per binding, keyed by the event's id.
+CREATE TABLE IF NOT EXISTS binding_fact (
+    event_id          VARCHAR PRIMARY KEY,
+    member_id         BIGINT NOT NULL,
+    guide_id          BIGINT NOT NULL,
+    store_id          BIGINT NOT NULL,
+    previous_guide_id BIGINT,
+    source            VARCHAR,
+    bound_at          TIMESTAMP NOT NULL,
+    day               DATE NOT NULL
+);

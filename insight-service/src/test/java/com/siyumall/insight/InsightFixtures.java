@@ -66,10 +66,30 @@ public final class InsightFixtures {
                 "inviterId", inviterId == null ? null : Long.toString(inviterId), "storeId", null, "guideId", null);
     }
 
+    /** A member who registered by scanning a guide's code at a store. */
+    public void registeredThrough(long memberId, LocalDate day, long storeId, long guideId) {
+        producers.publish(Topics.MEMBER_EVENTS, "MemberRegistered", Long.toString(memberId),
+                "memberId", Long.toString(memberId), "registeredAt", noonOf(day), "scene", 1047, "channel", "guide",
+                "inviterId", null, "storeId", Long.toString(storeId), "guideId", Long.toString(guideId));
+    }
+
+    public void bound(long memberId, LocalDate day, long storeId, long guideId) {
+        producers.publish(Topics.MEMBER_EVENTS, "MemberBoundToGuide", Long.toString(memberId), "memberId", Long.toString(memberId),
+                "guideId", Long.toString(guideId), "storeId", Long.toString(storeId), "boundAt", noonOf(day), "source", "QR_CODE");
+    }
+
     public void paid(long memberId, LocalDate day, long amount) {
         String orderNo = "T" + ORDERS.incrementAndGet() + "-" + memberId;
         producers.publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo,
                 "orderNo", orderNo, "memberId", Long.toString(memberId), "payAmount", amount, "paidAt", noonOf(day));
+    }
+
+    /** A paid order that order-service attributed to a guide and store at submit. */
+    public void paidThrough(long memberId, LocalDate day, long amount, long storeId, long guideId) {
+        String orderNo = "T" + ORDERS.incrementAndGet() + "-" + memberId;
+        producers.publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo,
+                "orderNo", orderNo, "memberId", Long.toString(memberId), "payAmount", amount, "paidAt", noonOf(day),
+                "attribution", Map.of("guideId", Long.toString(guideId), "storeId", Long.toString(storeId)));
     }
 
     public void memberVisited(long memberId, LocalDate day) {

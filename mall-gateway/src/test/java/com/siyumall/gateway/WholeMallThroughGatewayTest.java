@@ -181,6 +181,9 @@ class WholeMallThroughGatewayTest {
         send("POST", "/api/events", null, Map.of("deviceId", "gw-" + UUID.randomUUID(), "events",
                 java.util.List.of(Map.of("type", "qrcode_scan", "at", at, "scene", 1047))), Map.of(), 202);
         send("GET", "/admin/insights/dashboard", token, null, Map.of(), 403);
+        assertThat(send("GET", "/guide/insights/performance", TestTokens.guide(77, 88), null, Map.of(), 200)
+                .path("id").asText()).as("a guide's own figures come from insight-service").isEqualTo("77");
+        send("GET", "/guide/insights/performance", merchant, null, Map.of(), 403);
 
         await().until(() -> send("GET", "/admin/insights/dashboard?day=" + day, merchant, null, Map.of(), 200)
                 .path("today").path("visitors").asInt() == 2);
