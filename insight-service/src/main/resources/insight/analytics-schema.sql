@@ -99,3 +99,16 @@ CREATE TABLE IF NOT EXISTS binding_fact (
     bound_at          TIMESTAMP NOT NULL,
     day               DATE NOT NULL
 );
+
+-- Coupons as they were issued (promotion-service's CouponIssued); an order that used one names it (order_fact.coupon_id).
+CREATE TABLE IF NOT EXISTS coupon_fact (
+    coupon_id     BIGINT PRIMARY KEY,
+    template_id   BIGINT NOT NULL,
+    template_name VARCHAR,
+    member_id     BIGINT NOT NULL,
+    channel       VARCHAR,
+    guide_id      BIGINT,
+    store_id      BIGINT,
+    issued_at     TIMESTAMP NOT NULL,
+    day           DATE NOT NULL
+);

@@ -92,6 +92,23 @@ public final class InsightFixtures {
                 "attribution", Map.of("guideId", Long.toString(guideId), "storeId", Long.toString(storeId)));
     }
 
+    /** A paid order that used coupon {@code couponId}. */
+    public void paidWithCoupon(long memberId, LocalDate day, long amount, long couponId) {
+        String orderNo = "T" + ORDERS.incrementAndGet() + "-" + memberId;
+        producers.publish(Topics.ORDER_EVENTS, "OrderPaid", orderNo,
+                "orderNo", orderNo, "memberId", Long.toString(memberId), "payAmount", amount, "paidAt", noonOf(day),
+                "couponId", Long.toString(couponId));
+    }
+
+    /** A coupon promotion-service issued; {@code guideId} and {@code storeId} null unless a guide handed it out. */
+    public void couponIssued(long couponId, long templateId, String templateName, long memberId, String channel, Long guideId,
+                             Long storeId, LocalDate day) {
+        producers.publish(Topics.PROMOTION_EVENTS, "CouponIssued", Long.toString(couponId), "couponId", Long.toString(couponId),
+                "templateId", Long.toString(templateId), "templateName", templateName, "memberId", Long.toString(memberId),
+                "channel", channel, "cause", null, "guideId", guideId == null ? null : Long.toString(guideId),
+                "storeId", storeId == null ? null : Long.toString(storeId), "issuedAt", noonOf(day));
+    }
+
     public void memberVisited(long memberId, LocalDate day) {
         send(TestTokens.shopper(memberId), Map.of("events", List.of(Map.of("type", "page_view", "at", noonOf(day)))));
     }

@@ -59,18 +59,24 @@ class GuidePerformanceTest {
         facts.paidThrough(walkIn, DAY, 3_000, store, guide);
         facts.paidThrough(walkIn, DAY.plusDays(1), 2_000, store, guide);
         facts.paid(movedOn, DAY.plusDays(1), 9_999); // not attributed to anyone
+        long gift = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        facts.couponIssued(gift, someId(), "导购礼券", movedOn, "GUIDE", guide, store, DAY);
+        facts.couponIssued(gift + 1, someId(), "导购礼券", walkIn, "GUIDE", guide, store, DAY);
+        facts.paidWithCoupon(movedOn, DAY.plusDays(1), 1_000, gift);
 
         String query = "?from=" + DAY + "&to=" + DAY.plusDays(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Map<String, Object> row = rowOf(query, guide);
             return row.get("scans") instanceof Integer scans && scans == 3 && row.get("gmv").equals(5_000)
                     && row.get("boundMembers").equals(2) && row.get("newMembers").equals(1) && row.get("customers").equals(1)
-                    && rowOf(query, otherGuide).get("customers") instanceof Integer moved && moved == 1;
+                    && rowOf(query, otherGuide).get("customers") instanceof Integer moved && moved == 1
+                    && row.get("couponsUsed").equals(1);
         });
-        assertThat(rowOf(query, guide)).containsEntry("registrationsPerScan", 0.3333).containsEntry("orders", 2)
+        assertThat(rowOf(query, guide)).containsEntry("registrationsPerScan", 0.3333).containsEntry("couponsIssued", 2)
+                .containsEntry("couponsUsed", 1).containsEntry("orders", 2)
                 .containsEntry("payingMembers", 1).containsEntry("gmv", 5_000);
         assertThat(rowOf(query + "&by=STORE", store)).containsEntry("scans", 3).containsEntry("newMembers", 1)
-                .containsEntry("boundMembers", 2).containsEntry("customers", 1).containsEntry("gmv", 5_000);
+                .containsEntry("boundMembers", 2).containsEntry("customers", 1).containsEntry("couponsIssued", 2).containsEntry("gmv", 5_000);
         assertThat(rowOf("?from=" + DAY + "&to=" + DAY, guide)).as("before the member moved on").containsEntry("customers", 2)
                 .containsEntry("gmv", 3_000);
 

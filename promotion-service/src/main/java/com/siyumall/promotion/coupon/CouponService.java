@@ -5,6 +5,8 @@ import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.common.saga.HeldForOrders;
 import com.siyumall.common.web.PageQuery;
@@ -42,11 +44,12 @@ public class CouponService implements HeldForOrders {
     private final ClaimCounter counter;
     private final MemberFactsProjection.Facts members;
     private final TransactionTemplate transaction;
+    private final EventPublisher events;
     private final Clock clock;
     private final RecentlyRead<Long, CouponTemplate> rules = new RecentlyRead<>(RULES_FRESH_FOR, 10_000, this::template);
 
     CouponService(CouponMapper coupons, ClaimCounter counter, MemberFactsProjection.Facts members, PlatformTransactionManager transactions,
-                  Clock clock) {
+                  EventPublisher events, Clock clock) {
         this.coupons = coupons;
         this.counter = counter;
         this.members = members;
@@ -54,6 +57,7 @@ public class CouponService implements HeldForOrders {
         // and a redelivered cause finds the coupon it already gave.
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -119,8 +123,20 @@ public class CouponService implements HeldForOrders {
 
     /** As {@link #issue(long, long, CouponTemplate.Channel, String)}, valid for {@code validity} (null: the template's). */
     public Issued issue(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity validity) {
+        return issue(memberId, templateId, channel, cause, validity, null);
+    }
+
+    /** Who handed a coupon out: a guide of a store (their quota or their QR code). */
+    public record Issuer(long guideId, Long storeId) {}
+
+    /** As {@link #issue(long, long, CouponTemplate.Channel, String)}, handed out by a guide (their coupon or QR code). */
+    public Issued issueByGuide(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Issuer issuer) {
+        return issue(memberId, templateId, channel, cause, null, issuer);
+    }
+
+    private Issued issue(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity validity, Issuer issuer) {
         if (cause == null) {
-            return issueNow(memberId, templateId, channel, null, validity);
+            return issueNow(memberId, templateId, channel, null, validity, issuer);
         }
         RLock lock = counter.causeLock(templateId, memberId);
         boolean locked;
@@ -135,7 +151,7 @@ public class CouponService implements HeldForOrders {
         }
         try {
             Coupon given = coupons.byCause(memberId, templateId, cause);
-            return given != null ? new Issued(given, false) : issueNow(memberId, templateId, channel, cause, validity);
+            return given != null ? new Issued(given, false) : issueNow(memberId, templateId, channel, cause, validity, issuer);
         } finally {
             lock.unlock();
         }
@@ -146,7 +162,7 @@ public class CouponService implements HeldForOrders {
         return Optional.ofNullable(coupons.givenFor(memberId, cause));
     }
 
-    private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity own) {
+    private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity own, Issuer issuer) {
         CouponTemplate template = rulesOf(templateId);
         Instant now = clock.instant();
         if (!template.isClaimableAt(now, channel)) {
@@ -164,6 +180,8 @@ public class CouponService implements HeldForOrders {
                 Instant[] validity = own != null ? new Instant[]{own.from(), own.to()} : template.validityFrom(now);
                 long id = IdWorker.getId();
                 coupons.insertCoupon(id, templateId, memberId, seq, channel.name(), validity[0], validity[1], now, cause);
+                events.publish(Topics.PROMOTION_EVENTS, new CouponIssued(id, templateId, template.getName(), memberId, channel.name(), cause,
+                        issuer == null ? null : issuer.guideId(), issuer == null ? null : issuer.storeId(), now));
                 return id;
             });
             return new Issued(coupons.coupon(couponId), true);

@@ -44,7 +44,8 @@ public class GuideCoupons {
         long issueId = IdWorker.getId();
         Instant now = clock.instant();
         try {
-            Coupon coupon = coupons.issue(memberId, templateId, CouponTemplate.Channel.GUIDE, "GUIDE:" + issueId).coupon();
+            Coupon coupon = coupons.issueByGuide(memberId, templateId, CouponTemplate.Channel.GUIDE, "GUIDE:" + issueId,
+                    new CouponService.Issuer(guideId, storeId)).coupon();
             guides.logIssue(issueId, guideId, storeId, memberId, templateId, coupon.id(), "ISSUED", null, now);
             return coupon;
         } catch (BusinessException refused) {

@@ -80,6 +80,7 @@ public class GuideQrCodes {
         if (code.templateId() == null) {
             throw new BusinessException(GuideError.QRCODE_WITHOUT_COUPON, scene);
         }
-        return coupons.issue(memberId, code.templateId(), CouponTemplate.Channel.STORE_QR, "QR:" + code.id()).coupon();
+        return coupons.issueByGuide(memberId, code.templateId(), CouponTemplate.Channel.STORE_QR, "QR:" + code.id(),
+                new CouponService.Issuer(code.guideId(), code.storeId())).coupon();
     }
 }

@@ -99,6 +99,10 @@ class GuideCouponsTest {
                 Integer.class, member, templateId)).isEqualTo(5);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guide_coupon_issue WHERE guide_id = ? AND status = 'ISSUED'", Integer.class, guide))
                 .as("the audit trail").isEqualTo(5);
+        assertThat(jdbc.queryForList("SELECT body FROM outbox_event WHERE event_type = 'CouponIssued' AND event_key IN "
+                + "(SELECT CAST(id AS CHAR) FROM coupon WHERE member_id = ? AND template_id = ?)", String.class, member, templateId))
+                .as("each coupon announced as the guide's").hasSize(5)
+                .allSatisfy(body -> assertThat(body).contains("\"guideId\":\"" + guide + "\"").contains("\"channel\":\"GUIDE\""));
         assertThat(call(HttpMethod.GET, "/guide/coupons/quotas", guideToken, null).body().get(0).path("used").asInt()).isEqualTo(5);
     }
 
