@@ -112,3 +112,11 @@ CREATE TABLE IF NOT EXISTS coupon_fact (
     issued_at     TIMESTAMP NOT NULL,
     day           DATE NOT NULL
 );
+
+-- Members already announced as visiting without buying (VisitedWithoutBuying), once per business day.
+CREATE TABLE IF NOT EXISTS wake_up_announced (
+    member_id    BIGINT NOT NULL,
+    day          DATE NOT NULL,
+    announced_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (member_id, day)
+);

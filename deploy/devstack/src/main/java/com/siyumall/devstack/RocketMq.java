@@ -28,7 +28,7 @@ public final class RocketMq {
 
     /** Topics created up front: a consumer started before a topic exists would not see it for ~30 s. */
     public static final List<String> TOPICS = List.of(
-            "MEMBER_EVENTS", "PRODUCT_EVENTS", "ORDER_EVENTS", "PROMOTION_EVENTS", "BEHAVIOR_EVENTS",
+            "MEMBER_EVENTS", "PRODUCT_EVENTS", "ORDER_EVENTS", "PROMOTION_EVENTS", "BEHAVIOR_EVENTS", "INSIGHT_EVENTS",
             "MEMBER_TIMERS", "PRODUCT_TIMERS", "ORDER_TIMERS", "PROMOTION_TIMERS",
             "MALL_TEST_EVENTS");
 

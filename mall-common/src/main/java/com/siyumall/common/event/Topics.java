@@ -8,6 +8,8 @@ public final class Topics {
     public static final String PROMOTION_EVENTS = "PROMOTION_EVENTS";
     /** Shoppers' behavior events (page views, shares...), sent by insight-service as they arrive; no outbox. */
     public static final String BEHAVIOR_EVENTS = "BEHAVIOR_EVENTS";
+    /** What insight-service concludes about members (a visit without a purchase, segment membership). */
+    public static final String INSIGHT_EVENTS = "INSIGHT_EVENTS";
     public static final String MEMBER_TIMERS = "MEMBER_TIMERS";
     public static final String PRODUCT_TIMERS = "PRODUCT_TIMERS";
     public static final String ORDER_TIMERS = "ORDER_TIMERS";

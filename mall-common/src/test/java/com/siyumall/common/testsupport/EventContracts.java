@@ -54,7 +54,7 @@ public final class EventContracts {
     private static final Map<String, String> PRODUCER_OF_TOPIC = Map.of(
             "MEMBER_EVENTS", "member", "MEMBER_TIMERS", "member", "PRODUCT_EVENTS", "product", "PRODUCT_TIMERS", "product",
             "ORDER_EVENTS", "order", "ORDER_TIMERS", "order", "PROMOTION_EVENTS", "promotion", "PROMOTION_TIMERS", "promotion",
-            "BEHAVIOR_EVENTS", "insight");
+            "BEHAVIOR_EVENTS", "insight", "INSIGHT_EVENTS", "insight");
 
     private EventContracts() {}
 
