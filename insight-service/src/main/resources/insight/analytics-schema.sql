@@ -120,3 +120,15 @@ CREATE TABLE IF NOT EXISTS wake_up_announced (
     announced_at TIMESTAMP NOT NULL,
     PRIMARY KEY (member_id, day)
 );
+
+-- The lines of paid orders (OrderPaid's lines): what was bought, for "viewed but did not buy".
+CREATE TABLE IF NOT EXISTS order_line_fact (
+    order_no  VARCHAR NOT NULL,
+    sku_id    BIGINT NOT NULL,
+    spu_id    BIGINT NOT NULL,
+    member_id BIGINT NOT NULL,
+    paid_at   TIMESTAMP NOT NULL,
+    quantity  INTEGER NOT NULL,
+    amount    BIGINT NOT NULL,
+    PRIMARY KEY (order_no, sku_id)
+);

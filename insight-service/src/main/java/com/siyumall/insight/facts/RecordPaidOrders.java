@@ -43,7 +43,22 @@ class RecordPaidOrders extends IdempotentEventListener<OrderPaid> {
                 setLong(insert, 9, attribution.sharerId());
                 setInt(insert, 10, attribution.scene());
                 insert.setString(11, attribution.channel());
-                return insert.executeUpdate();
+                if (insert.executeUpdate() == 0 || order.lines() == null || order.lines().isEmpty()) {
+                    return 0;
+                }
+            }
+            try (PreparedStatement lines = connection.prepareStatement("INSERT OR IGNORE INTO order_line_fact VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (OrderPaid.Line line : order.lines()) {
+                    lines.setString(1, order.orderNo());
+                    lines.setLong(2, line.skuId());
+                    lines.setLong(3, line.spuId());
+                    lines.setLong(4, order.memberId());
+                    lines.setObject(5, utc(order.paidAt()));
+                    lines.setInt(6, line.quantity());
+                    lines.setLong(7, line.amount());
+                    lines.addBatch();
+                }
+                return lines.executeBatch().length;
             }
         });
     }

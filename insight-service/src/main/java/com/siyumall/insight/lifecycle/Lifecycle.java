@@ -20,13 +20,13 @@ import java.util.Map;
  * one — FIRST_BUYER, two or three — REPEAT, {@value #LOYAL_ORDERS} or more — LOYAL.
  */
 @Service
-class Lifecycle {
+public class Lifecycle {
     static final int NEW_DAYS = 7;
     static final int DORMANT_AFTER_DAYS = 30;
     static final int CHURNED_AFTER_DAYS = 90;
     static final int LOYAL_ORDERS = 4;
 
-    enum Stage { NEW, ACTIVE, FIRST_BUYER, REPEAT, LOYAL, DORMANT, CHURNED }
+    public enum Stage { NEW, ACTIVE, FIRST_BUYER, REPEAT, LOYAL, DORMANT, CHURNED }
 
     /** {@code from} NOT_REGISTERED: the member joined during the week. */
     record Flow(String from, Stage to, long members) {}
@@ -35,7 +35,9 @@ class Lifecycle {
 
     record View(LocalDate asOf, List<Week> weeks) {}
 
-    private static final String SQL = "WITH snapshots AS (SELECT CAST(range AS DATE) AS d FROM range(CAST(? AS DATE), CAST(? AS DATE) + 1, INTERVAL 7 DAY)), "
+    /** Every member's stage on each snapshot day, every 7 days from ?1 to ?2 (parameters 1 to 6). */
+    private static final String STAGED = "WITH snapshots AS (SELECT CAST(range AS DATE) AS d "
+            + "FROM range(CAST(? AS DATE), CAST(? AS DATE) + 1, INTERVAL 7 DAY)), "
             + "activity AS (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event "
             + "WHERE visitor_member_id IS NOT NULL AND day <= ? "
             + "UNION SELECT member_id, day FROM order_fact WHERE day <= ? UNION SELECT member_id, day FROM member_fact WHERE day <= ?), "
@@ -49,8 +51,9 @@ class Lifecycle {
             + "WHEN COALESCE(b.orders, 0) = 0 THEN 'ACTIVE' WHEN b.orders = 1 THEN 'FIRST_BUYER' "
             + "WHEN b.orders < " + LOYAL_ORDERS + " THEN 'REPEAT' ELSE 'LOYAL' END AS stage "
             + "FROM grid g ASOF LEFT JOIN activity a ON a.member_id = g.member_id AND a.day <= g.d "
-            + "ASOF LEFT JOIN bought b ON b.member_id = g.member_id AND b.day <= g.d) "
-            + "SELECT cur.d, COALESCE(prev.stage, 'NOT_REGISTERED'), cur.stage, COUNT(*) FROM staged cur "
+            + "ASOF LEFT JOIN bought b ON b.member_id = g.member_id AND b.day <= g.d) ";
+
+    private static final String FLOWS = STAGED + "SELECT cur.d, COALESCE(prev.stage, 'NOT_REGISTERED'), cur.stage, COUNT(*) FROM staged cur "
             + "LEFT JOIN staged prev ON prev.member_id = cur.member_id AND prev.d = cur.d - 7 "
             + "WHERE cur.d > CAST(? AS DATE) GROUP BY ALL ORDER BY 1, 2, 3";
 
@@ -72,7 +75,7 @@ class Lifecycle {
             byEnd.put(end, new Week(end, stages, new ArrayList<>()));
         }
         store.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(SQL)) {
+            try (PreparedStatement query = connection.prepareStatement(FLOWS)) {
                 query.setObject(1, first);
                 query.setObject(2, asOf);
                 for (int i = 3; i <= 6; i++) {
@@ -92,5 +95,24 @@ class Lifecycle {
             return null;
         });
         return new View(asOf, List.copyOf(byEnd.values()));
+    }
+
+    /** The members in {@code stage} on {@code day} (a segment's audience). */
+    public List<Long> members(LocalDate day, Stage stage) {
+        return store.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(STAGED + "SELECT member_id FROM staged WHERE stage = ? ORDER BY member_id")) {
+                for (int i = 1; i <= 6; i++) {
+                    query.setObject(i, day);
+                }
+                query.setString(7, stage.name());
+                List<Long> members = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        members.add(rows.getLong(1));
+                    }
+                }
+                return members;
+            }
+        });
     }
 }

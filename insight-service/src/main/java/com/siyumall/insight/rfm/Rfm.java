@@ -21,7 +21,7 @@ import java.util.Map;
  * money each tier brings.
  */
 @Service
-class Rfm {
+public class Rfm {
     private final AnalyticsStore store;
 
     Rfm(AnalyticsStore store) {
@@ -29,7 +29,7 @@ class Rfm {
     }
 
     /** The eight segments by recent (R), frequent (F) and high-value (M), as merchants in China name them. */
-    enum Segment {
+    public enum Segment {
         IMPORTANT_VALUE(true, true, true), IMPORTANT_DEVELOP(true, false, true), IMPORTANT_RETAIN(false, true, true),
         IMPORTANT_WIN_BACK(false, false, true), GENERAL_VALUE(true, true, false), GENERAL_DEVELOP(true, false, false),
         GENERAL_RETAIN(false, true, false), GENERAL_WIN_BACK(false, false, false);
@@ -62,7 +62,7 @@ class Rfm {
      */
     record Thresholds(int recencyDays, int frequency, long monetary, boolean monetaryIsTheMean) {}
 
-    record Criteria(LocalDate asOf, int lookbackDays, int recencyDays, int frequency, Long monetary, int corePercent, int activePercent) {
+    public record Criteria(LocalDate asOf, int lookbackDays, int recencyDays, int frequency, Long monetary, int corePercent, int activePercent) {
         LocalDate since() {
             return asOf.minusDays(lookbackDays - 1L);
         }
@@ -150,6 +150,30 @@ class Rfm {
             pyramid.add(new TierRow(tier, counts[0], Share.of(counts[0], totals[0]), counts[1], Share.of(counts[1], totals[1]), counts[2]));
         }
         return pyramid;
+    }
+
+    /** The buyers in {@code segment} by {@code criteria} (its money line the mean when not set): a segment's audience. */
+    public List<Long> members(Criteria criteria, Segment segment) {
+        return store.read(connection -> {
+            long line = criteria.monetary() != null ? criteria.monetary() : totals(connection, criteria)[2];
+            try (PreparedStatement query = connection.prepareStatement(BUYERS + "SELECT member_id FROM buyers WHERE (recency <= ?) = ? "
+                    + "AND (frequency >= ?) = ? AND (monetary >= ?) = ? ORDER BY member_id")) {
+                int i = bindBuyers(query, criteria);
+                query.setInt(++i, criteria.recencyDays());
+                query.setBoolean(++i, segment.recent);
+                query.setInt(++i, criteria.frequency());
+                query.setBoolean(++i, segment.frequent);
+                query.setLong(++i, line);
+                query.setBoolean(++i, segment.highValue);
+                List<Long> members = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        members.add(rows.getLong(1));
+                    }
+                }
+                return members;
+            }
+        });
     }
 
     /** The first ⌈percent %⌉ of {@code whole}: a tier is never empty while there are buyers to put in it. */
