@@ -87,8 +87,9 @@ public class Segments {
             Set<Long> current = new HashSet<>(now);
             List<Long> added = now.stream().filter(m -> !before.contains(m)).toList();
             List<Long> removed = before.stream().filter(m -> !current.contains(m)).sorted().toList();
-            announce(row, added, removed, false);
-            segments.computed(id, now.size(), clock.instant());
+            Instant at = clock.instant();
+            announce(row, version(row, at), added, removed, false);
+            segments.computed(id, now.size(), at);
         });
         return get(id);
     }
@@ -99,8 +100,9 @@ public class Segments {
             if (segments.lock(id) == null) {
                 throw new BusinessException(SegmentError.SEGMENT_NOT_FOUND, id);
             }
-            announce(row, List.of(), segments.members(id), true);
-            segments.delete(id, clock.instant());
+            Instant at = clock.instant();
+            announce(row, version(row, at), List.of(), segments.members(id), true);
+            segments.delete(id, at);
         });
     }
 
@@ -117,7 +119,7 @@ public class Segments {
     }
 
     /** Stores and announces the change a chunk at a time; a deletion is announced even when nobody was in it. */
-    private void announce(SegmentMapper.Row row, List<Long> added, List<Long> removed, boolean deleted) {
+    private void announce(SegmentMapper.Row row, long version, List<Long> added, List<Long> removed, boolean deleted) {
         int chunks = Math.max((added.size() + CHUNK - 1) / CHUNK, (removed.size() + CHUNK - 1) / CHUNK);
         for (int c = 0; c < Math.max(chunks, deleted ? 1 : 0); c++) {
             List<Long> in = slice(added, c);
@@ -128,8 +130,13 @@ public class Segments {
             if (!out.isEmpty()) {
                 segments.remove(row.id(), out);
             }
-            events.publish(Topics.INSIGHT_EVENTS, new SegmentMembershipChanged(row.id(), row.name(), in, out, deleted));
+            events.publish(Topics.INSIGHT_EVENTS, new SegmentMembershipChanged(row.id(), row.name(), version, in, out, deleted));
         }
+    }
+
+    /** Later than the last computation's, even if the clock stepped back. */
+    private static long version(SegmentMapper.Row row, Instant at) {
+        return Math.max(at.toEpochMilli(), row.computedAt() == null ? 0 : row.computedAt().toEpochMilli() + 1);
     }
 
     private static List<Long> slice(List<Long> ids, int chunk) {

@@ -39,7 +39,7 @@ class SubscriptionController {
 
     record TemplateRequest(@NotBlank @Size(max = 64) String templateId, @Size(max = 256) String page, @NotNull Boolean enabled) {}
 
-    record PushRequest(@NotNull MessageKind kind, @Size(max = 32) String levelCode, @Size(max = 32) String tag, Long guideId,
+    record PushRequest(@NotNull MessageKind kind, @Size(max = 32) String levelCode, @Size(max = 32) String tag, Long guideId, Long segmentId,
                        @NotNull @Size(max = 10) Map<@NotBlank @Size(max = 32) String, @NotNull @Size(max = 20) String> data,
                        @Min(1) @Max(50) Integer perSecond) {}
 
@@ -69,11 +69,12 @@ class SubscriptionController {
 
     @PostMapping("/admin/subscription-pushes")
     @Idempotent(value = "subscription.push", keyRequired = false)
-    @Operation(summary = "Push a template to a segment (level, tag, a guide's customers) at a send rate; counts sent, "
-            + "skipped (no acceptance) and failed")
+    @Operation(summary = "Push a template to a segment (level, tag, a guide's customers, an insight segment — combinable) at a send "
+            + "rate; counts sent, skipped (no acceptance) and failed")
     SubscriptionPushes.PushResult push(@Valid @RequestBody PushRequest request) {
         long merchantId = CurrentPrincipal.require(Role.MERCHANT).id();
-        return pushes.push(request.kind(), new SubscriptionPushes.Segment(request.levelCode(), request.tag(), request.guideId()),
-                request.data(), request.perSecond() == null ? 20 : request.perSecond(), merchantId);
+        SubscriptionPushes.Segment segment = new SubscriptionPushes.Segment(request.levelCode(), request.tag(), request.guideId(),
+                request.segmentId());
+        return pushes.push(request.kind(), segment, request.data(), request.perSecond() == null ? 20 : request.perSecond(), merchantId);
     }
 }

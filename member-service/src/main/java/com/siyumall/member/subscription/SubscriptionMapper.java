@@ -54,9 +54,19 @@ interface SubscriptionMapper {
     @Select("<script>SELECT m.id FROM member m"
             + "<if test='tag != null'> JOIN member_tag t ON t.member_id = m.id AND t.tag = #{tag}</if>"
             + "<if test='guideId != null'> JOIN guide_binding b ON b.member_id = m.id AND b.guide_id = #{guideId}</if>"
+            + "<if test='segmentId != null'> JOIN member_segment s ON s.member_id = m.id AND s.segment_id = #{segmentId} AND s.present = 1</if>"
             + " WHERE 1 = 1<if test='levelCode != null'> AND m.level_code = #{levelCode}</if>"
             + " ORDER BY m.id LIMIT #{limit}</script>")
-    List<Long> segment(@Param("levelCode") String levelCode, @Param("tag") String tag, @Param("guideId") Long guideId, @Param("limit") int limit);
+    List<Long> segment(@Param("levelCode") String levelCode, @Param("tag") String tag, @Param("guideId") Long guideId,
+                       @Param("segmentId") Long segmentId, @Param("limit") int limit);
+
+    /** Members joined ({@code present}) or left a segment at {@code version}; a row already changed by a later version stays. */
+    @Insert("<script>INSERT INTO member_segment (segment_id, member_id, present, version) VALUES "
+            + "<foreach collection='members' item='m' separator=','>(#{segmentId}, #{m}, #{present}, #{version})</foreach> "
+            + "ON DUPLICATE KEY UPDATE present = IF(VALUES(version) > version, VALUES(present), present), "
+            + "version = GREATEST(version, VALUES(version))</script>")
+    int changeSegment(@Param("segmentId") long segmentId, @Param("members") List<Long> members, @Param("present") boolean present,
+                      @Param("version") long version);
 
     @Insert("INSERT INTO subscription_push (id, kind, segment, targeted, sent, skipped, failed, created_by, created_at) "
             + "VALUES (#{id}, #{kind}, #{segment}, #{targeted}, #{sent}, #{skipped}, #{failed}, #{createdBy}, #{at})")

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A merchant's push of a template to a segment (level, tag, a guide's customers — combinable). Sends go through
+ * A merchant's push of a template to a segment (level, tag, a guide's customers, an insight segment — combinable). Sends go through
  * {@link SubscriptionMessages} one by one at the requested rate; members without an acceptance are skipped, not
  * bothered. A push handles up to {@link #MAX_MEMBERS} members in the request.
  */
@@ -28,17 +28,19 @@ public class SubscriptionPushes {
         this.clock = clock;
     }
 
-    public record Segment(String levelCode, String tag, Long guideId) {
+    /** {@code segmentId}: one of insight-service's segments, as its membership was last announced. */
+    public record Segment(String levelCode, String tag, Long guideId, Long segmentId) {
         @Override
         public String toString() {
-            return "level=" + levelCode + ",tag=" + tag + ",guide=" + guideId;
+            return "level=" + levelCode + ",tag=" + tag + ",guide=" + guideId + (segmentId == null ? "" : ",segment=" + segmentId);
         }
     }
 
     public record PushResult(String pushId, int targeted, int sent, int skipped, int failed) {}
 
     public PushResult push(MessageKind kind, Segment segment, Map<String, String> data, int perSecond, Long merchantId) {
-        List<Long> members = subscriptions.segment(segment.levelCode(), segment.tag(), segment.guideId(), MAX_MEMBERS + 1);
+        List<Long> members = subscriptions.segment(segment.levelCode(), segment.tag(), segment.guideId(), segment.segmentId(),
+                MAX_MEMBERS + 1);
         if (members.size() > MAX_MEMBERS) {
             throw new BusinessException(SubscriptionMessages.SubscriptionError.SEGMENT_TOO_LARGE, MAX_MEMBERS);
         }

@@ -163,4 +163,41 @@ class SubscriptionMessagesTest {
         assertThat(api.call(HttpMethod.PUT, "/admin/members/424242/tags", merchant, Map.of("tags", List.of("x"))).code())
                 .isEqualTo("TAGGED_MEMBER_NOT_FOUND");
     }
+
+    private String segmentChanged(long segmentId, long version, List<Long> added, List<Long> removed) {
+        return new ContractEvents(events, transaction, json).publish(Topics.INSIGHT_EVENTS, "SegmentMembershipChanged",
+                Long.toString(segmentId), "segmentId", Long.toString(segmentId), "name", "沉睡会员", "version", version,
+                "added", added, "removed", removed, "deleted", false);
+    }
+
+    private void handledSegment(String eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'member-insight-segments' AND event_id = ?", Integer.class, eventId) == 1);
+    }
+
+    @Test
+    void aPushToAnInsightSegmentReachesItsMembersAsLastAnnouncedWhateverOrderTheAnnouncementsCameIn() {
+        MemberApi api = new MemberApi(http);
+        String merchant = com.siyumall.common.testsupport.TestTokens.merchant(1);
+        Shopper stays = shopper(api);
+        Shopper leaves = shopper(api);
+        Shopper outside = shopper(api);
+        for (Shopper s : List.of(stays, leaves, outside)) {
+            api.post("/api/subscriptions", s.token(), Map.of("templateIds", List.of("tpl-campaign")));
+        }
+        long segment = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        handledSegment(segmentChanged(segment, 2_000, List.of(stays.memberId(), leaves.memberId()), List.of()));
+        handledSegment(segmentChanged(segment, 3_000, List.of(), List.of(leaves.memberId())));
+        // an announcement older than the last one, arriving late, changes nothing
+        handledSegment(segmentChanged(segment, 1_000, List.of(leaves.memberId()), List.of(stays.memberId())));
+
+        MemberApi.Reply push = api.post("/admin/subscription-pushes", merchant,
+                Map.of("kind", "CAMPAIGN", "segmentId", Long.toString(segment), "data", Map.of("thing1", "想你了"), "perSecond", 50));
+        assertThat(push.status()).isEqualTo(200);
+        assertThat(push.body().path("targeted").asInt()).isEqualTo(1);
+        assertThat(push.body().path("sent").asInt()).isEqualTo(1);
+        assertThat(receivedBy(stays.openid())).hasSize(1);
+        assertThat(receivedBy(leaves.openid())).as("left the segment").isEmpty();
+        assertThat(receivedBy(outside.openid())).isEmpty();
+    }
 }
