@@ -323,7 +323,8 @@ class ReferenceReportsTest {
         LocalDate asOf = FIRST.plusDays(DAYS - 1);
         int weeks = 8;
         List<Map<String, Object>> found = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1),
-                "/admin/insights/lifecycle?asOf=" + asOf + "&weeks=" + weeks).getBody().get("weeks");
+                "/admin/insights/lifecycle?asOf=" + asOf + "&weeks=" + weeks + "&registeredFrom=" + FIRST + "&registeredTo=" + asOf)
+                .getBody().get("weeks");
         assertThat(found).hasSize(weeks);
         Map<Long, java.util.TreeSet<LocalDate>> active = new java.util.HashMap<>();
         Map<Long, List<LocalDate>> orderDays = new java.util.HashMap<>();

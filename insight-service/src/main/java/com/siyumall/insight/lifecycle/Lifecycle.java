@@ -33,9 +33,13 @@ public class Lifecycle {
 
     record Week(LocalDate end, Map<Stage, Long> stages, List<Flow> flows) {}
 
-    record View(LocalDate asOf, List<Week> weeks) {}
+    /** {@code registeredFrom}, {@code registeredTo}: only members who registered in these days (null: no bound). */
+    record View(LocalDate asOf, LocalDate registeredFrom, LocalDate registeredTo, List<Week> weeks) {}
 
-    /** Every member's stage on each snapshot day, every 7 days from ?1 to ?2 (parameters 1 to 6). */
+    /**
+     * The stage on each snapshot day, every 7 days from ?1 to ?2, of every member who registered from ?7 to ?8 (either
+     * null: no bound); parameters 1 to 8.
+     */
     private static final String STAGED = "WITH snapshots AS (SELECT CAST(range AS DATE) AS d "
             + "FROM range(CAST(? AS DATE), CAST(? AS DATE) + 1, INTERVAL 7 DAY)), "
             + "activity AS (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event "
@@ -43,7 +47,8 @@ public class Lifecycle {
             + "UNION SELECT member_id, day FROM order_fact WHERE day <= ? UNION SELECT member_id, day FROM member_fact WHERE day <= ?), "
             + "bought AS (SELECT member_id, day, SUM(COUNT(*)) OVER (PARTITION BY member_id ORDER BY day) AS orders "
             + "FROM order_fact WHERE day <= ? GROUP BY member_id, day), "
-            + "grid AS (SELECT m.member_id, m.day AS registered, s.d FROM member_fact m JOIN snapshots s ON m.day <= s.d), "
+            + "grid AS (SELECT m.member_id, m.day AS registered, s.d FROM member_fact m JOIN snapshots s ON m.day <= s.d "
+            + "WHERE m.day >= COALESCE(CAST(? AS DATE), m.day) AND m.day <= COALESCE(CAST(? AS DATE), m.day)), "
             + "staged AS MATERIALIZED (SELECT g.member_id, g.d, CASE "
             + "WHEN date_diff('day', a.day, g.d) > " + CHURNED_AFTER_DAYS + " THEN 'CHURNED' "
             + "WHEN date_diff('day', a.day, g.d) > " + DORMANT_AFTER_DAYS + " THEN 'DORMANT' "
@@ -63,7 +68,7 @@ public class Lifecycle {
         this.store = store;
     }
 
-    View of(LocalDate asOf, int weeks) {
+    View of(LocalDate asOf, int weeks, LocalDate registeredFrom, LocalDate registeredTo) {
         LocalDate first = asOf.minusWeeks(weeks);
         Map<LocalDate, Week> byEnd = new LinkedHashMap<>();
         for (int w = weeks - 1; w >= 0; w--) {
@@ -81,7 +86,9 @@ public class Lifecycle {
                 for (int i = 3; i <= 6; i++) {
                     query.setObject(i, asOf);
                 }
-                query.setObject(7, first);
+                query.setObject(7, registeredFrom);
+                query.setObject(8, registeredTo);
+                query.setObject(9, first);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         Week week = byEnd.get(rows.getObject(1, LocalDate.class));
@@ -94,7 +101,7 @@ public class Lifecycle {
             }
             return null;
         });
-        return new View(asOf, List.copyOf(byEnd.values()));
+        return new View(asOf, registeredFrom, registeredTo, List.copyOf(byEnd.values()));
     }
 
     /** The members in {@code stage} on {@code day} (a segment's audience). */
@@ -104,7 +111,9 @@ public class Lifecycle {
                 for (int i = 1; i <= 6; i++) {
                     query.setObject(i, day);
                 }
-                query.setString(7, stage.name());
+                query.setObject(7, null);
+                query.setObject(8, null);
+                query.setString(9, stage.name());
                 List<Long> members = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

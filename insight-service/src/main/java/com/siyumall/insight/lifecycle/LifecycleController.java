@@ -29,9 +29,12 @@ class LifecycleController {
 
     @GetMapping("/admin/insights/lifecycle")
     @Operation(summary = "Members by lifecycle stage (NEW, ACTIVE, FIRST_BUYER, REPEAT, LOYAL, DORMANT, CHURNED) at the end of "
-            + "each of the weeks (default 8, at most 26) ending asOf (default today), and the flows between stages during each week")
+            + "each of the weeks (default 8, at most 26) ending asOf (default today), and the flows between stages during each week; "
+            + "optionally only the members who registered from registeredFrom to registeredTo (a cohort)")
     Lifecycle.View lifecycle(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                             @RequestParam(defaultValue = "8") @Min(1) @Max(26) int weeks) {
-        return lifecycle.of(asOf != null ? asOf : BusinessTime.today(clock), weeks);
+                             @RequestParam(defaultValue = "8") @Min(1) @Max(26) int weeks,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredFrom,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredTo) {
+        return lifecycle.of(asOf != null ? asOf : BusinessTime.today(clock), weeks, registeredFrom, registeredTo);
     }
 }
