@@ -22,10 +22,12 @@ import java.util.UUID;
 @Service
 class BehaviorIntake {
     private final EventPublisher events;
+    private final EventCatalog catalog;
     private final Clock clock;
 
-    BehaviorIntake(EventPublisher events, Clock clock) {
+    BehaviorIntake(EventPublisher events, EventCatalog catalog, Clock clock) {
         this.events = events;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -35,6 +37,7 @@ class BehaviorIntake {
         if (memberId == null && batch.deviceId() == null) {
             throw new BusinessException(BehaviorError.DEVICE_ID_REQUIRED);
         }
+        catalog.check(batch.events());
         Instant receivedAt = clock.instant();
         String subject = memberId != null ? "m:" + memberId : "d:" + batch.deviceId();
         List<BehaviorBatchReceived.Event> received = batch.events().stream().map(input -> {
