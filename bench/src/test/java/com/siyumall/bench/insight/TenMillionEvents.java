@@ -53,7 +53,9 @@ public final class TenMillionEvents {
         DevStackExtension.prepare();
         ConfigurableApplicationContext insight = InsightServiceApplication.application().run("--server.port=0",
                 "--siyumall.insight.store-path=" + file.toAbsolutePath(),
-                "--siyumall.insight.store-memory-limit=" + System.getProperty("storeMemory", "512MB"));
+                "--siyumall.insight.store-memory-limit=" + System.getProperty("storeMemory", "512MB"),
+                // the background jobs would run amid the load and the timings; the bench rolls up itself, once
+                "--siyumall.insight.rollup-every=1h", "--siyumall.insight.wake-up.check-every=1h");
         StringBuilder out = new StringBuilder();
         try {
             AnalyticsStore store = insight.getBean(AnalyticsStore.class);
@@ -108,6 +110,10 @@ public final class TenMillionEvents {
         reports.put("RFM and pyramid, 60 days", "/admin/insights/rfm?asOf=" + FIRST_DAY.plusDays(DAYS - 1L) + "&lookbackDays=" + DAYS);
         reports.put("lifecycle, 8 weeks", "/admin/insights/lifecycle?asOf=" + FIRST_DAY.plusDays(DAYS - 1L) + "&weeks=8");
         reports.put("usage paths, 60 days", "/admin/insights/paths?" + period);
+        reports.put("sharers by reach, 60 days", "/admin/insights/sharers?" + period);
+        reports.put("sharers by GMV, 60 days", "/admin/insights/sharers?by=GMV&" + period);
+        reports.put("guides, 60 days", "/admin/insights/guides?" + period);
+        reports.put("coupons, 60 days", "/admin/insights/coupons?" + period);
         return reports;
     }
 
