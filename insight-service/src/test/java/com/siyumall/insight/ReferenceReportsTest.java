@@ -53,6 +53,9 @@ class ReferenceReportsTest {
     void theHistoryIsBigEnoughToMeanSomething() {
         assertThat(HISTORY.events()).hasSizeGreaterThan(4_000);
         assertThat(HISTORY.orders()).hasSizeGreaterThan(100);
+        assertThat(HISTORY.bindings()).hasSizeGreaterThan(50);
+        assertThat(HISTORY.coupons()).hasSizeGreaterThan(200);
+        assertThat(HISTORY.orders().stream().filter(o -> o.couponId() != null && o.guideId() != null)).as("orders with a coupon and a guide").isNotEmpty();
         assertThat(SyntheticMall.generate(42, FIRST_ID, 400, FIRST, DAYS)).as("deterministic").isEqualTo(HISTORY);
     }
 
@@ -468,6 +471,84 @@ class ReferenceReportsTest {
         }
         assertThat(expected.values().stream().filter(c -> c[1] > 0 && c[2] > 0 && c[3] > 0).count())
                 .as("the history has sharers who reached, brought and sold").isPositive();
+    }
+
+    @Test
+    void guidesAndStoresSayWhatTheHistorySays() {
+        LocalDate from = FIRST.plusDays(10);
+        LocalDate to = FIRST.plusDays(40);
+        java.util.function.Predicate<LocalDate> inPeriod = day -> !day.isBefore(from) && !day.isAfter(to);
+        Set<Long> used = HISTORY.orders().stream().map(SyntheticMall.Order::couponId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        for (String level : List.of("GUIDE", "STORE")) {
+            boolean byGuide = level.equals("GUIDE");
+            Map<Long, long[]> expected = new java.util.HashMap<>(); // scans, new, bound, customers, issued, used, orders, buyers, gmv
+            java.util.function.Function<Long, long[]> of = key -> expected.computeIfAbsent(key, k -> new long[9]);
+            for (SyntheticMall.Event e : HISTORY.events()) {
+                if (e.type().equals("qrcode_scan") && inPeriod.test(e.day())) {
+                    of.apply(Long.parseLong(e.props().get(byGuide ? "guideId" : "storeId")))[0]++;
+                }
+            }
+            HISTORY.members().stream().filter(m -> m.guideId() != null && inPeriod.test(m.day()))
+                    .forEach(m -> of.apply(byGuide ? m.guideId() : m.storeId())[1]++);
+            HISTORY.bindings().stream().filter(b -> inPeriod.test(b.day()))
+                    .collect(Collectors.groupingBy(b -> byGuide ? b.guideId() : b.storeId(), Collectors.mapping(SyntheticMall.Binding::memberId, Collectors.toSet())))
+                    .forEach((key, members) -> of.apply(key)[2] = members.size());
+            HISTORY.bindings().stream().filter(b -> !b.day().isAfter(to))
+                    .collect(Collectors.toMap(SyntheticMall.Binding::memberId, b -> b, (a, b) -> a.boundAt().isAfter(b.boundAt()) ? a : b))
+                    .values().forEach(b -> of.apply(byGuide ? b.guideId() : b.storeId())[3]++);
+            HISTORY.coupons().stream().filter(c -> c.guideId() != null && inPeriod.test(c.day())).forEach(c -> {
+                long[] counts = of.apply(byGuide ? c.guideId() : c.storeId());
+                counts[4]++;
+                counts[5] += used.contains(c.couponId()) ? 1 : 0;
+            });
+            HISTORY.orders().stream().filter(o -> o.guideId() != null && inPeriod.test(o.day()))
+                    .collect(Collectors.groupingBy(o -> byGuide ? o.guideId() : o.storeId())).forEach((key, orders) -> {
+                        long[] counts = of.apply(key);
+                        counts[6] = orders.size();
+                        counts[7] = orders.stream().map(SyntheticMall.Order::memberId).distinct().count();
+                        counts[8] = orders.stream().mapToLong(SyntheticMall.Order::amount).sum();
+                    });
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/guides?from=" + from
+                    + "&to=" + to + "&by=" + level).getBody().get("rows");
+            assertThat(rows).extracting(r -> Long.parseLong((String) r.get("id"))).as(level)
+                    .containsExactlyElementsOf(expected.entrySet().stream().sorted(java.util.Comparator.<Map.Entry<Long, long[]>>comparingLong(e -> e.getValue()[8])
+                            .reversed().thenComparingLong(Map.Entry::getKey)).map(Map.Entry::getKey).toList());
+            String[] names = {"scans", "newMembers", "boundMembers", "customers", "couponsIssued", "couponsUsed", "orders", "payingMembers", "gmv"};
+            for (Map<String, Object> row : rows) {
+                long[] counts = expected.get(Long.parseLong((String) row.get("id")));
+                for (int k = 0; k < names.length; k++) {
+                    assertThat(((Number) row.get(names[k])).longValue()).as(level + " " + row.get("id") + " " + names[k]).isEqualTo(counts[k]);
+                }
+                assertThat(row.get("registrationsPerScan")).isEqualTo(fourDecimals(counts[1], counts[0]));
+            }
+            assertThat(rows).as(level + ": every figure is somewhere").allSatisfy(row -> assertThat(((Number) row.get("gmv")).longValue()).isPositive());
+        }
+    }
+
+    @Test
+    void couponsSayWhatTheHistorySays() {
+        LocalDate from = FIRST.plusDays(5);
+        LocalDate to = FIRST.plusDays(35);
+        Map<Long, SyntheticMall.Order> usedBy = HISTORY.orders().stream().filter(o -> o.couponId() != null)
+                .collect(Collectors.toMap(SyntheticMall.Order::couponId, o -> o));
+        List<SyntheticMall.Coupon> issued = HISTORY.coupons().stream().filter(c -> !c.day().isBefore(from) && !c.day().isAfter(to)).toList();
+        for (String level : List.of("TEMPLATE", "CHANNEL")) {
+            Map<String, List<SyntheticMall.Coupon>> groups = issued.stream()
+                    .collect(Collectors.groupingBy(c -> level.equals("TEMPLATE") ? Long.toString(c.templateId()) : c.channel()));
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/coupons?from=" + from
+                    + "&to=" + to + "&by=" + level).getBody().get("rows");
+            assertThat(rows).hasSize(groups.size());
+            for (Map<String, Object> row : rows) {
+                List<SyntheticMall.Coupon> coupons = groups.get((String) row.get("id"));
+                long used = coupons.stream().filter(c -> usedBy.containsKey(c.couponId())).count();
+                long gmv = coupons.stream().filter(c -> usedBy.containsKey(c.couponId())).mapToLong(c -> usedBy.get(c.couponId()).amount()).sum();
+                assertThat(row).as(level + " " + row.get("id")).containsEntry("issued", coupons.size())
+                        .containsEntry("members", (int) coupons.stream().map(SyntheticMall.Coupon::memberId).distinct().count())
+                        .containsEntry("used", (int) used).containsEntry("useRate", fourDecimals(used, coupons.size()))
+                        .containsEntry("gmv", (int) gmv).containsEntry("gmvPerCoupon", (int) (gmv / coupons.size()));
+                assertThat(used).as("coupons of " + row.get("id") + " were used").isPositive();
+            }
+        }
     }
 
     private static Map<String, Long> counts(List<Map<String, Object>> rows, String key, String count) {

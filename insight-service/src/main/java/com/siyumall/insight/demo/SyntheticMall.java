@@ -4,15 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * A deterministic mall history for demos, reference tests and the bench: members registering over a span of days with
- * their first touch, their visits (sessions of a few behavior events) falling off with time as real retention does,
- * first purchases and repurchases. The same seed gives the same history, so a test can compute what every report must
- * say from these lists, independently of the store's SQL.
+ * their first touch (a scene, a channel, an inviter's share or a guide's QR code), their visits (sessions of a few
+ * behavior events) falling off with time as real retention does, guides binding members, coupons claimed and handed
+ * out, first purchases and repurchases attributed to the member's guide and using their coupons. The same seed gives
+ * the same history, so a test can compute what every report must say from these lists, independently of the SQL.
  */
 public final class SyntheticMall {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -20,15 +24,32 @@ public final class SyntheticMall {
     private static final String[] CHANNELS = {"poster", "moments", "guide", "live"};
     private static final String[] PAGES = {"pages/index", "pages/category", "pages/product", "pages/cart", "pages/me"};
     private static final String[] TYPES = {"page_view", "product_view", "add_cart", "share", "search", "coupon_view"};
+    private static final int GUIDES = 6;
+    /** Guide and store ids far from real ones: guide g (1..6) works at store g % 3. */
+    public static final long FIRST_GUIDE_ID = 9_300_000_001L;
+    public static final long FIRST_STORE_ID = 9_300_100_000L;
+    public static final long WELCOME_TEMPLATE_ID = 9_300_200_001L;
+    public static final long GUIDE_TEMPLATE_ID = 9_300_200_002L;
 
-    public record Member(long id, Instant registeredAt, LocalDate day, int scene, String channel, Long inviterId) {}
+    /** {@code storeId}, {@code guideId}: the guide whose QR code the member registered through (channel "guide"). */
+    public record Member(long id, Instant registeredAt, LocalDate day, int scene, String channel, Long inviterId, Long storeId,
+                         Long guideId) {}
 
-    /** {@code sharerId}: on a share_open, the member whose share was opened. */
-    public record Event(String eventId, long memberId, String type, Instant at, LocalDate day, String page, Long spuId, Long sharerId) {}
+    /** {@code sharerId}: on a share_open, the member whose share was opened; {@code props}: a qrcode_scan's guide and store. */
+    public record Event(String eventId, long memberId, String type, Instant at, LocalDate day, String page, Long spuId, Long sharerId,
+                        Map<String, String> props) {}
 
-    public record Order(String orderNo, long memberId, Instant paidAt, LocalDate day, long amount) {}
+    public record Binding(String eventId, long memberId, long guideId, long storeId, Long previousGuideId, Instant boundAt, LocalDate day) {}
 
-    public record History(List<Member> members, List<Event> events, List<Order> orders) {}
+    /** {@code guideId}, {@code storeId}: the guide who handed it out (channel GUIDE). */
+    public record Coupon(long couponId, long templateId, String templateName, long memberId, String channel, Long guideId, Long storeId,
+                         Instant issuedAt, LocalDate day) {}
+
+    /** {@code guideId}, {@code storeId}: the member's guide when they paid; {@code couponId}: the coupon it used. */
+    public record Order(String orderNo, long memberId, Instant paidAt, LocalDate day, long amount, Long guideId, Long storeId,
+                        Long couponId) {}
+
+    public record History(List<Member> members, List<Event> events, List<Order> orders, List<Binding> bindings, List<Coupon> coupons) {}
 
     private SyntheticMall() {}
 
@@ -42,13 +63,17 @@ public final class SyntheticMall {
         public static final Activity TYPICAL = new Activity(0.2, 2, 5);
     }
 
-    /** Receives a history as it is generated, member by member (a member's events and orders follow the member). */
+    /** Receives a history as it is generated, member by member (a member's facts follow the member). */
     public interface Sink {
         void member(Member member);
 
         void event(Event event);
 
         void order(Order order);
+
+        void binding(Binding binding);
+
+        void coupon(Coupon coupon);
     }
 
     /**
@@ -59,6 +84,8 @@ public final class SyntheticMall {
         List<Member> joined = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         List<Order> orders = new ArrayList<>();
+        List<Binding> bindings = new ArrayList<>();
+        List<Coupon> coupons = new ArrayList<>();
         generate(seed, firstId, members, firstDay, days, Activity.TYPICAL, new Sink() {
             @Override
             public void member(Member member) {
@@ -74,8 +101,18 @@ public final class SyntheticMall {
             public void order(Order order) {
                 orders.add(order);
             }
+
+            @Override
+            public void binding(Binding binding) {
+                bindings.add(binding);
+            }
+
+            @Override
+            public void coupon(Coupon coupon) {
+                coupons.add(coupon);
+            }
         });
-        return new History(List.copyOf(joined), List.copyOf(events), List.copyOf(orders));
+        return new History(List.copyOf(joined), List.copyOf(events), List.copyOf(orders), List.copyOf(bindings), List.copyOf(coupons));
     }
 
     /** The same history handed to {@code sink} as it is made, so that one far larger than memory can be stored. */
@@ -83,44 +120,102 @@ public final class SyntheticMall {
         SplittableRandom random = new SplittableRandom(seed);
         LocalDate lastDay = firstDay.plusDays(days - 1L);
         for (int i = 0; i < members; i++) {
-            long id = firstId + i;
-            LocalDate day = firstDay.plusDays((long) i * days / members);
+            new MemberStory(firstId + i, i, firstId, random, activity, sink).live(firstDay.plusDays((long) i * days / members), lastDay);
+        }
+    }
+
+    /** One member's history as it unfolds: their guide now, their unused coupons. */
+    private static final class MemberStory {
+        private final long id;
+        private final int index;
+        private final long firstId;
+        private final SplittableRandom random;
+        private final Activity activity;
+        private final Sink sink;
+        private final Deque<Coupon> unused = new ArrayDeque<>();
+        private Long guide;
+        private int sequence;
+        private int coupons;
+
+        MemberStory(long id, int index, long firstId, SplittableRandom random, Activity activity, Sink sink) {
+            this.id = id;
+            this.index = index;
+            this.firstId = firstId;
+            this.random = random;
+            this.activity = activity;
+            this.sink = sink;
+        }
+
+        void live(LocalDate day, LocalDate lastDay) {
             Instant registeredAt = at(day, random);
-            Long inviter = i > 0 && random.nextInt(5) == 0 ? firstId + random.nextInt(i) : null;
-            Member member = new Member(id, registeredAt, day, SCENES[random.nextInt(SCENES.length)],
-                    CHANNELS[random.nextInt(CHANNELS.length)], inviter);
+            Long inviter = index > 0 && random.nextInt(5) == 0 ? firstId + random.nextInt(index) : null;
+            String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+            Long firstGuide = channel.equals("guide") ? FIRST_GUIDE_ID + random.nextInt(GUIDES) : null;
+            Member member = new Member(id, registeredAt, day, SCENES[random.nextInt(SCENES.length)], channel, inviter,
+                    firstGuide == null ? null : storeOf(firstGuide), firstGuide);
             sink.member(member);
-            int[] sequence = {0};
-            // the registration visit (an invited member arrives by opening the inviter's share), then returns that grow
-            // rarer: about 20 % the next day, a few percent a week on; now and then one by opening another member's share
-            session(member, registeredAt.plusSeconds(1), inviter, activity, sequence, sink, random);
+            // the registration visit: an invited member arrives by opening the inviter's share, a guide's by scanning
+            // the guide's code (and is bound to them, with their gift coupon); half claim the welcome coupon
+            Map<String, String> scanned = firstGuide == null ? null
+                    : Map.of("guideId", Long.toString(firstGuide), "storeId", Long.toString(storeOf(firstGuide)));
+            session(registeredAt.plusSeconds(1), inviter, scanned);
+            if (firstGuide != null) {
+                bind(firstGuide, registeredAt.plusSeconds(2));
+            }
+            if (random.nextInt(2) == 0) {
+                issue(WELCOME_TEMPLATE_ID, "新人券", "CLAIM_CENTRE", null, registeredAt.plusSeconds(5));
+            }
+            // returns grow rarer: about 20 % the next day, a few percent a week on; now and then one by opening
+            // another member's share, now and then bound to a guide in a store
             int paid = 0;
             for (LocalDate later = day.plusDays(1); !later.isAfter(lastDay); later = later.plusDays(1)) {
                 long age = later.toEpochDay() - day.toEpochDay();
                 if (random.nextDouble() < activity.returnRate() / Math.sqrt(age)) {
                     Instant when = at(later, random);
-                    Long sharer = i > 0 && random.nextInt(10) == 0 ? firstId + random.nextInt(i) : null;
-                    session(member, when, sharer, activity, sequence, sink, random);
+                    Long sharer = index > 0 && random.nextInt(10) == 0 ? firstId + random.nextInt(index) : null;
+                    session(when, sharer, null);
+                    if (random.nextInt(10) == 0) {
+                        bind(FIRST_GUIDE_ID + random.nextInt(GUIDES), when.plusSeconds(30));
+                    }
                     if (random.nextDouble() < (paid == 0 ? 0.3 : 0.15)) {
                         paid++;
-                        sink.order(new Order("S" + id + "-" + paid, id, when.plusSeconds(600), day(when.plusSeconds(600)),
-                                1_000 + 100L * random.nextInt(200)));
+                        Instant paidAt = when.plusSeconds(600);
+                        Long couponId = !unused.isEmpty() && random.nextInt(10) < 6 ? unused.poll().couponId() : null;
+                        sink.order(new Order("S" + id + "-" + paid, id, paidAt, day(paidAt), 1_000 + 100L * random.nextInt(200),
+                                guide, guide == null ? null : storeOf(guide), couponId));
                     }
                 }
             }
         }
+
+        private void bind(long guideId, Instant at) {
+            sink.binding(new Binding("b-" + id + "-" + sequence++, id, guideId, storeOf(guideId), guide, at, day(at)));
+            guide = guideId;
+            issue(GUIDE_TEMPLATE_ID, "导购礼券", "GUIDE", guideId, at.plusSeconds(1));
+        }
+
+        private void issue(long templateId, String name, String channel, Long guideId, Instant at) {
+            Coupon coupon = new Coupon(id * 100 + coupons++, templateId, name, id, channel, guideId, guideId == null ? null : storeOf(guideId),
+                    at, day(at));
+            unused.add(coupon);
+            sink.coupon(coupon);
+        }
+
+        private void session(Instant start, Long openedShareOf, Map<String, String> scanned) {
+            int size = activity.sessionMin() + random.nextInt(activity.sessionSpread());
+            for (int k = 0; k < size; k++) {
+                Instant at = start.plusSeconds(20L * k);
+                String type = k > 0 ? TYPES[random.nextInt(TYPES.length)]
+                        : openedShareOf != null ? "share_open" : scanned != null ? "qrcode_scan" : "page_view";
+                Long spu = type.equals("product_view") || type.equals("add_cart") ? (long) (1 + random.nextInt(40)) : null;
+                sink.event(new Event("s-" + id + "-" + sequence++, id, type, at, day(at), PAGES[random.nextInt(PAGES.length)], spu,
+                        k == 0 ? openedShareOf : null, type.equals("qrcode_scan") ? scanned : null));
+            }
+        }
     }
 
-    private static void session(Member member, Instant start, Long openedShareOf, Activity activity, int[] sequence, Sink sink,
-                                SplittableRandom random) {
-        int size = activity.sessionMin() + random.nextInt(activity.sessionSpread());
-        for (int k = 0; k < size; k++) {
-            Instant at = start.plusSeconds(20L * k);
-            String type = k > 0 ? TYPES[random.nextInt(TYPES.length)] : openedShareOf != null ? "share_open" : "page_view";
-            Long spu = type.equals("product_view") || type.equals("add_cart") ? (long) (1 + random.nextInt(40)) : null;
-            sink.event(new Event("s-" + member.id() + "-" + sequence[0]++, member.id(), type, at, day(at),
-                    PAGES[random.nextInt(PAGES.length)], spu, k == 0 ? openedShareOf : null));
-        }
+    public static long storeOf(long guideId) {
+        return FIRST_STORE_ID + guideId % 3;
     }
 
     /** A moment of a business day, early enough that the session it starts stays in that day. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 import static com.siyumall.insight.store.Values.utc;
 
@@ -27,6 +28,8 @@ public class SyntheticMallLoader {
         appendMembers(history.members());
         appendEvents(history.events(), receivedAt);
         appendOrders(history.orders());
+        appendBindings(history.bindings());
+        appendCoupons(history.coupons());
     }
 
     /** Generates a history (see {@link SyntheticMall#generate}) straight into the store, a chunk at a time. */
@@ -35,6 +38,8 @@ public class SyntheticMallLoader {
         List<SyntheticMall.Member> joined = new ArrayList<>();
         List<SyntheticMall.Event> events = new ArrayList<>();
         List<SyntheticMall.Order> orders = new ArrayList<>();
+        List<SyntheticMall.Binding> bindings = new ArrayList<>();
+        List<SyntheticMall.Coupon> coupons = new ArrayList<>();
         long[] counts = new long[3];
         SyntheticMall.generate(seed, firstId, members, firstDay, days, activity, new SyntheticMall.Sink() {
             @Override
@@ -66,27 +71,68 @@ public class SyntheticMallLoader {
                     orders.clear();
                 }
             }
+
+            @Override
+            public void binding(SyntheticMall.Binding binding) {
+                bindings.add(binding);
+                if (bindings.size() == CHUNK) {
+                    appendBindings(bindings);
+                    bindings.clear();
+                }
+            }
+
+            @Override
+            public void coupon(SyntheticMall.Coupon coupon) {
+                coupons.add(coupon);
+                if (coupons.size() == CHUNK) {
+                    appendCoupons(coupons);
+                    coupons.clear();
+                }
+            }
         });
         appendMembers(joined);
         appendEvents(events, receivedAt);
         appendOrders(orders);
+        appendBindings(bindings);
+        appendCoupons(coupons);
         return new Loaded(counts[0], counts[1], counts[2]);
     }
 
     private void appendMembers(List<SyntheticMall.Member> members) {
         store.append("member_fact", members, (row, m) -> row.append(m.id()).append(utc(m.registeredAt())).append(m.day())
-                .append(m.scene()).append(m.channel()).append(m.inviterId()).appendNull().appendNull());
+                .append(m.scene()).append(m.channel()).append(m.inviterId()).append(m.storeId()).append(m.guideId()));
     }
 
     private void appendEvents(List<SyntheticMall.Event> events, Instant receivedAt) {
         store.append("behavior_event", events, (row, e) -> row.append(e.eventId()).append(e.type()).append(e.memberId())
                 .appendNull().append("m:" + e.memberId()).append(e.page()).appendNull().appendNull().appendNull().append(e.sharerId())
-                .append(e.spuId()).appendNull().append(utc(e.at())).append(e.day()).append(utc(receivedAt)));
+                .append(e.spuId()).append(props(e)).append(utc(e.at())).append(e.day()).append(utc(receivedAt)));
     }
 
     private void appendOrders(List<SyntheticMall.Order> orders) {
         store.append("order_fact", orders, (row, o) -> row.append(o.orderNo()).append(o.memberId())
-                .append(utc(o.paidAt())).append(o.day()).append(o.amount()).appendNull()
-                .appendNull().appendNull().appendNull().appendNull().appendNull());
+                .append(utc(o.paidAt())).append(o.day()).append(o.amount()).append(o.couponId())
+                .append(o.guideId()).append(o.storeId()).appendNull().appendNull().appendNull());
+    }
+
+    private void appendBindings(List<SyntheticMall.Binding> bindings) {
+        store.append("binding_fact", bindings, (row, b) -> row.append(b.eventId()).append(b.memberId()).append(b.guideId())
+                .append(b.storeId()).append(b.previousGuideId()).append("QR_CODE").append(utc(b.boundAt())).append(b.day()));
+    }
+
+    private void appendCoupons(List<SyntheticMall.Coupon> coupons) {
+        store.append("coupon_fact", coupons, (row, c) -> row.append(c.couponId()).append(c.templateId()).append(c.templateName())
+                .append(c.memberId()).append(c.channel()).append(c.guideId()).append(c.storeId()).append(utc(c.issuedAt())).append(c.day()));
+    }
+
+    /** A qrcode_scan's props as the intake stores them: a JSON object of strings. */
+    private static String props(SyntheticMall.Event event) {
+        if (event.props() == null) {
+            return null;
+        }
+        StringBuilder json = new StringBuilder("{");
+        new TreeMap<>(event.props()).forEach((key, value) -> json.append(json.length() > 1 ? "," : "")
+                .append('"').append(key).append("\":\"").append(value).append('"'));
+        return json.append('}').toString();
     }
 }
