@@ -508,8 +508,10 @@ class ReferenceReportsTest {
                         counts[7] = orders.stream().map(SyntheticMall.Order::memberId).distinct().count();
                         counts[8] = orders.stream().mapToLong(SyntheticMall.Order::amount).sum();
                     });
-            List<Map<String, Object>> rows = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/guides?from=" + from
-                    + "&to=" + to + "&by=" + level).getBody().get("rows");
+            // the history's guides and stores (other tests' guides keep customers bound long before, so they are listed too)
+            List<Map<String, Object>> rows = ((List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/guides?from=" + from
+                    + "&to=" + to + "&by=" + level).getBody().get("rows")).stream()
+                    .filter(r -> Long.parseLong((String) r.get("id")) >= SyntheticMall.FIRST_GUIDE_ID).toList();
             assertThat(rows).extracting(r -> Long.parseLong((String) r.get("id"))).as(level)
                     .containsExactlyElementsOf(expected.entrySet().stream().sorted(java.util.Comparator.<Map.Entry<Long, long[]>>comparingLong(e -> e.getValue()[8])
                             .reversed().thenComparingLong(Map.Entry::getKey)).map(Map.Entry::getKey).toList());
