@@ -553,6 +553,36 @@ class ReferenceReportsTest {
         }
     }
 
+    @Test
+    void memberReportsKeepToTheMembersWhoseFirstTouchWasAChannelOrAGuide() {
+        LocalDate from = FIRST.plusDays(5);
+        LocalDate to = FIRST.plusDays(34);
+        Map<Long, Instant> firstPaid = HISTORY.orders().stream().collect(Collectors.toMap(SyntheticMall.Order::memberId,
+                SyntheticMall.Order::paidAt, (a, b) -> a.isBefore(b) ? a : b));
+        Map<String, java.util.function.Predicate<SyntheticMall.Member>> filters = Map.of(
+                "channel=poster", m -> m.channel().equals("poster"),
+                "guideId=" + SyntheticMall.FIRST_GUIDE_ID, m -> Long.valueOf(SyntheticMall.FIRST_GUIDE_ID).equals(m.guideId()),
+                "storeId=" + SyntheticMall.storeOf(SyntheticMall.FIRST_GUIDE_ID) + "&channel=guide",
+                m -> Long.valueOf(SyntheticMall.storeOf(SyntheticMall.FIRST_GUIDE_ID)).equals(m.storeId()));
+        for (Map.Entry<String, java.util.function.Predicate<SyntheticMall.Member>> filter : filters.entrySet()) {
+            List<SyntheticMall.Member> members = HISTORY.members().stream().filter(m -> !m.day().isBefore(from) && !m.day().isAfter(to))
+                    .filter(filter.getValue()).toList();
+            long within = members.stream().filter(m -> firstPaid.containsKey(m.id())
+                    && !firstPaid.get(m.id()).isAfter(m.registeredAt().plus(java.time.Duration.ofDays(7)))).count();
+            Map<String, Object> firstPurchase = facts.get(TestTokens.merchant(1), "/admin/insights/first-purchase?from=" + from + "&to=" + to
+                    + "&" + filter.getKey()).getBody();
+            assertThat(firstPurchase).as(filter.getKey()).containsEntry("members", members.size()).containsEntry("boughtWithin", (int) within);
+            List<Map<String, Object>> cohorts = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/retention?from="
+                    + from + "&to=" + to + "&" + filter.getKey()).getBody().get("cohorts");
+            Map<String, Long> byDay = members.stream().collect(Collectors.groupingBy(m -> m.day().toString(), Collectors.counting()));
+            Map<String, Long> found = new java.util.HashMap<>();
+            cohorts.forEach(c -> found.put((String) c.get("day"), ((Number) c.get("members")).longValue()));
+            assertThat(found).as(filter.getKey()).isEqualTo(byDay);
+            assertThat(members).as(filter.getKey() + " keeps some members").isNotEmpty();
+        }
+        assertThat(facts.get(TestTokens.merchant(1), "/admin/insights/retention?channel=bad%20channel").getStatusCode().value()).isEqualTo(400);
+    }
+
     private static Map<String, Long> counts(List<Map<String, Object>> rows, String key, String count) {
         Map<String, Long> found = new java.util.HashMap<>();
         rows.forEach(row -> found.put((String) row.get(key), ((Number) row.get(count)).longValue()));

@@ -1,6 +1,7 @@
 package com.siyumall.insight.firstpurchase;
 
 import com.siyumall.insight.report.DayBuckets;
+import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
@@ -29,19 +30,21 @@ class FirstPurchase {
     record View(LocalDate from, LocalDate to, long members, List<DayBuckets.Bucket> firstOrderAfterDays, long neverBought,
                 int withinDays, long boughtWithin, double shareWithin) {}
 
-    View of(ReportPeriod period, int withinDays) {
+    View of(ReportPeriod period, int withinDays, MemberFilter filter) {
         String firsts = "WITH firsts AS (SELECT member_id, MIN(paid_at) AS first_paid, MIN(day) AS first_day FROM order_fact "
                 + "GROUP BY member_id) ";
         // the window is a validated int, written into the statement as a number
         String sql = firsts + "SELECT date_diff('day', m.day, f.first_day) AS d, "
                 + "COUNT(*), COUNT(*) FILTER (WHERE f.first_paid <= m.registered_at + INTERVAL " + withinDays + " DAY) "
-                + "FROM member_fact m LEFT JOIN firsts f ON f.member_id = m.member_id WHERE m.day BETWEEN ? AND ? GROUP BY d";
+                + "FROM member_fact m LEFT JOIN firsts f ON f.member_id = m.member_id WHERE m.day BETWEEN ? AND ?" + filter.sql()
+                + " GROUP BY d";
         long[] totals = new long[3]; // members, never bought, bought within the window
         Map<String, Long> byBucket = BUCKETS.empty();
         store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setObject(1, period.from());
                 query.setObject(2, period.to());
+                filter.bind(query, 3);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         long members = rows.getLong(2);

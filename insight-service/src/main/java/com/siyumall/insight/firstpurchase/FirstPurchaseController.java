@@ -1,8 +1,10 @@
 package com.siyumall.insight.firstpurchase;
 
+import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,7 +34,9 @@ class FirstPurchaseController {
             + "to their first paid order, those who never bought, and the share who bought within withinDays (default 7)")
     FirstPurchase.View firstPurchase(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                     @RequestParam(defaultValue = "7") @Min(1) @Max(90) int withinDays) {
-        return firstPurchase.of(ReportPeriod.of(from, to, 30, clock), withinDays);
+                                     @RequestParam(defaultValue = "7") @Min(1) @Max(90) int withinDays,
+                                     @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_.\\-]{1,32}") String channel,
+                                     @RequestParam(required = false) Long storeId, @RequestParam(required = false) Long guideId) {
+        return firstPurchase.of(ReportPeriod.of(from, to, 30, clock), withinDays, new MemberFilter(channel, storeId, guideId));
     }
 }

@@ -2,6 +2,7 @@ package com.siyumall.insight.retention;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.siyumall.common.time.BusinessTime;
+import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
@@ -41,20 +42,22 @@ class Retention {
 
     record View(LocalDate from, LocalDate to, List<Cohort> cohorts, Map<String, Double> industry) {}
 
-    View of(ReportPeriod period) {
+    View of(ReportPeriod period, MemberFilter filter) {
         LocalDate today = BusinessTime.today(clock);
         StringBuilder sql = new StringBuilder("SELECT m.day, COUNT(DISTINCT m.member_id)");
         for (int n : DAYS) {
             sql.append(", COUNT(DISTINCT CASE WHEN b.day = m.day + ").append(n).append(" THEN m.member_id END)");
         }
-        sql.append(" FROM member_fact m LEFT JOIN (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event WHERE visitor_member_id IS NOT NULL "
-                + "AND day BETWEEN ? AND ?) b ON b.member_id = m.member_id WHERE m.day BETWEEN ? AND ? GROUP BY m.day ORDER BY m.day");
+        sql.append(" FROM member_fact m LEFT JOIN (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event "
+                + "WHERE visitor_member_id IS NOT NULL AND day BETWEEN ? AND ?) b ON b.member_id = m.member_id WHERE m.day BETWEEN ? AND ?" + filter.sql()
+                + " GROUP BY m.day ORDER BY m.day");
         List<Cohort> cohorts = store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
                 query.setObject(1, period.from().plusDays(1));
                 query.setObject(2, period.to().plusDays(DAYS[DAYS.length - 1]));
                 query.setObject(3, period.from());
                 query.setObject(4, period.to());
+                filter.bind(query, 5);
                 List<Cohort> found = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
