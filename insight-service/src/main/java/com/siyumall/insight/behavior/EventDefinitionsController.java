@@ -1,6 +1,7 @@
 package com.siyumall.insight.behavior;
 
 import com.siyumall.common.security.CurrentPrincipal;
+import com.siyumall.common.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** The behavior events the mini-program may send: built in, and the merchant's own. */
+/**
+ * The behavior events the mini-program may send: built in, and the merchant's own. Defining or removing one changes
+ * what the intake accepts from every shopper, so it is for merchants; operators read the catalog.
+ */
 @RestController
 @Validated
 @Tag(name = "Insights")
@@ -45,13 +49,14 @@ class EventDefinitionsController {
             + "takes it from then on, and funnels can use it as a step")
     EventCatalog.Definition define(@PathVariable @Pattern(regexp = "[a-z][a-z0-9_]{0,63}") String name,
                                    @Valid @RequestBody DefinitionRequest request) {
-        return catalog.define(name, request.label(), request.propertyKeys(), CurrentPrincipal.get().id());
+        return catalog.define(name, request.label(), request.propertyKeys(), CurrentPrincipal.require(Role.MERCHANT).id());
     }
 
     @DeleteMapping("/admin/insights/event-definitions/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a custom event: the intake refuses it from then on; what was stored stays in the reports")
     void remove(@PathVariable String name) {
+        CurrentPrincipal.require(Role.MERCHANT);
         catalog.remove(name);
     }
 }

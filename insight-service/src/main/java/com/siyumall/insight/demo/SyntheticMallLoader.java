@@ -1,5 +1,7 @@
 package com.siyumall.insight.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Component;
 
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 import static com.siyumall.insight.store.Values.utc;
 
@@ -17,9 +18,11 @@ public class SyntheticMallLoader {
     /** Rows held before they go to the store when a history is streamed: bounded memory whatever its size. */
     private static final int CHUNK = 200_000;
     private final AnalyticsStore store;
+    private final ObjectMapper json;
 
-    SyntheticMallLoader(AnalyticsStore store) {
+    SyntheticMallLoader(AnalyticsStore store, ObjectMapper json) {
         this.store = store;
+        this.json = json;
     }
 
     public record Loaded(long members, long events, long orders) {}
@@ -125,14 +128,16 @@ public class SyntheticMallLoader {
                 .append(c.memberId()).append(c.channel()).append(c.guideId()).append(c.storeId()).append(utc(c.issuedAt())).append(c.day()));
     }
 
-    /** A qrcode_scan's props as the intake stores them: a JSON object of strings. */
-    private static String props(SyntheticMall.Event event) {
+    /** A qrcode_scan's props as the intake stores them (StoreBehaviorEvents): JSON written by the mall's ObjectMapper. */
+    private String props(SyntheticMall.Event event) {
         if (event.props() == null) {
             return null;
         }
-        StringBuilder json = new StringBuilder("{");
-        new TreeMap<>(event.props()).forEach((key, value) -> json.append(json.length() > 1 ? "," : "")
-                .append('"').append(key).append("\":\"").append(value).append('"'));
-        return json.append('}').toString();
+        try {
+            return json.writeValueAsString(event.props());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
+
 }

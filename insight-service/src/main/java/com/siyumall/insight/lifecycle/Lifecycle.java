@@ -111,22 +111,8 @@ public class Lifecycle {
 
     /** The members in {@code stage} on {@code day} (a segment's audience). */
     public List<Long> members(LocalDate day, Stage stage) {
-        return store.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(STAGED + "SELECT member_id FROM staged WHERE stage = ? ORDER BY member_id")) {
-                for (int i = 1; i <= 6; i++) {
-                    query.setObject(i, day);
-                }
-                query.setObject(7, null);
-                query.setObject(8, null);
-                query.setString(9, stage.name());
-                List<Long> members = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        members.add(rows.getLong(1));
-                    }
-                }
-                return members;
-            }
-        });
+        return store.longs(STAGED + "SELECT member_id FROM staged WHERE stage = ? ORDER BY member_id",
+                day, day, day, day, day, day, null, null, stage.name());
     }
+
 }

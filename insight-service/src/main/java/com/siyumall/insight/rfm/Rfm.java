@@ -154,26 +154,10 @@ public class Rfm {
 
     /** The buyers in {@code segment} by {@code criteria} (its money line the mean when not set): a segment's audience. */
     public List<Long> members(Criteria criteria, Segment segment) {
-        return store.read(connection -> {
-            long line = criteria.monetary() != null ? criteria.monetary() : totals(connection, criteria)[2];
-            try (PreparedStatement query = connection.prepareStatement(BUYERS + "SELECT member_id FROM buyers WHERE (recency <= ?) = ? "
-                    + "AND (frequency >= ?) = ? AND (monetary >= ?) = ? ORDER BY member_id")) {
-                int i = bindBuyers(query, criteria);
-                query.setInt(++i, criteria.recencyDays());
-                query.setBoolean(++i, segment.recent);
-                query.setInt(++i, criteria.frequency());
-                query.setBoolean(++i, segment.frequent);
-                query.setLong(++i, line);
-                query.setBoolean(++i, segment.highValue);
-                List<Long> members = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        members.add(rows.getLong(1));
-                    }
-                }
-                return members;
-            }
-        });
+        long line = criteria.monetary() != null ? criteria.monetary() : store.read(connection -> totals(connection, criteria))[2];
+        return store.longs(BUYERS + "SELECT member_id FROM buyers WHERE (recency <= ?) = ? AND (frequency >= ?) = ? "
+                        + "AND (monetary >= ?) = ? ORDER BY member_id", criteria.asOf(), criteria.since(), criteria.asOf(),
+                criteria.recencyDays(), segment.recent, criteria.frequency(), segment.frequent, line, segment.highValue);
     }
 
     /** The first ⌈percent %⌉ of {@code whole}: a tier is never empty while there are buyers to put in it. */

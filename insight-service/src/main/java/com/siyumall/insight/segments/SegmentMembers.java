@@ -5,10 +5,7 @@ import com.siyumall.insight.rfm.Rfm;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Component;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Who a {@link SegmentRule} holds today, read from the analytical store; ascending member ids. */
@@ -33,30 +30,13 @@ class SegmentMembers {
         return switch (rule.kind()) {
             case RFM -> rfm.members(new Rfm.Criteria(today, LOOKBACK_DAYS, RECENCY_DAYS, FREQUENCY, null, 10, 20), rule.rfmSegment());
             case LIFECYCLE -> lifecycle.members(today, rule.stage());
-            case VIEWED_NOT_BOUGHT -> query("WITH viewed AS (SELECT visitor_member_id AS member_id, MIN(occurred_at) AS first_view "
+            case VIEWED_NOT_BOUGHT -> store.longs("WITH viewed AS (SELECT visitor_member_id AS member_id, MIN(occurred_at) AS first_view "
                     + "FROM stitched_event WHERE type = 'product_view' AND spu_id = ? AND visitor_member_id IS NOT NULL AND day >= ? "
                     + "GROUP BY 1) SELECT member_id FROM viewed v WHERE NOT EXISTS (SELECT 1 FROM order_line_fact l "
                     + "WHERE l.member_id = v.member_id AND l.spu_id = ? AND l.paid_at >= v.first_view) ORDER BY 1",
                     rule.spuId(), today.minusDays(rule.withinDays() - 1L), rule.spuId());
-            case GUIDE_CUSTOMERS -> query("SELECT member_id FROM (SELECT member_id, arg_max(guide_id, bound_at) AS guide_id "
+            case GUIDE_CUSTOMERS -> store.longs("SELECT member_id FROM (SELECT member_id, arg_max(guide_id, bound_at) AS guide_id "
                     + "FROM binding_fact GROUP BY member_id) WHERE guide_id = ? ORDER BY 1", rule.guideId());
         };
-    }
-
-    private List<Long> query(String sql, Object... parameters) {
-        return store.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    query.setObject(i + 1, parameters[i]);
-                }
-                List<Long> members = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        members.add(rows.getLong(1));
-                    }
-                }
-                return members;
-            }
-        });
     }
 }

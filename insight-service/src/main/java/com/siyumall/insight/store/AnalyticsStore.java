@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -256,6 +258,24 @@ public class AnalyticsStore implements DisposableBean {
         } catch (SQLException e) {
             throw new AnalyticsStoreException(e);
         }
+    }
+
+    /** The first column of every row {@code sql} answers (member ids, say), its placeholders bound to {@code parameters} in order. */
+    public List<Long> longs(String sql, Object... parameters) {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    query.setObject(i + 1, parameters[i]);
+                }
+                List<Long> found = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getLong(1));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     @Override

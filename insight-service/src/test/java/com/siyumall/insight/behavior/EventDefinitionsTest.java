@@ -103,7 +103,7 @@ class EventDefinitionsTest {
     }
 
     @Test
-    void builtInTypesCannotBeRedefinedAndOnlyStaffDefineEvents() {
+    void builtInTypesCannotBeRedefinedAndOnlyTheMerchantDefinesEvents() {
         String merchant = TestTokens.merchant(1);
         Map<String, Object> definition = Map.of("label", "x", "propertyKeys", List.of("a"));
         assertThat(call(HttpMethod.PUT, "/admin/insights/event-definitions/page_view", merchant, definition).getBody())
@@ -114,5 +114,10 @@ class EventDefinitionsTest {
         assertThat(call(HttpMethod.PUT, "/admin/insights/event-definitions/ok_name", TestTokens.shopper(someMember()), definition)
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(facts.get(TestTokens.shopper(someMember()), "/admin/insights/event-definitions").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.PUT, "/admin/insights/event-definitions/ok_name", TestTokens.operator(2), definition).getStatusCode().value())
+                .as("what the intake accepts is the merchant's to change").isEqualTo(403);
+        assertThat(call(HttpMethod.DELETE, "/admin/insights/event-definitions/ok_name", TestTokens.operator(2), null).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(facts.get(TestTokens.operator(2), "/admin/insights/event-definitions").getStatusCode().value()).as("operators read it").isEqualTo(200);
     }
 }

@@ -39,6 +39,11 @@ public final class TestTokens {
         return issue(new MallPrincipal(accountId, Role.MERCHANT, null, "merchant"), Clock.systemUTC(), null);
     }
 
+    /** A merchant's day-to-day staff account: /admin/** except the merchant-only operations. */
+    public static String operator(long accountId) {
+        return issue(new MallPrincipal(accountId, Role.MERCHANT_OPERATOR, null, "operator"), Clock.systemUTC(), null);
+    }
+
     public static String guide(long guideId, long storeId) {
         return issue(new MallPrincipal(guideId, Role.GUIDE, storeId, "guide"), Clock.systemUTC(), null);
     }
