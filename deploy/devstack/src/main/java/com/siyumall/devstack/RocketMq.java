@@ -137,18 +137,37 @@ public final class RocketMq {
         storeConfig.setMaxHashSlotNum(4000);
         storeConfig.setMaxMessageSize(256 * 1024);
         // the timer wheel (7 days of slots, ~38 MB) is copied and flushed every second by default: the broker's largest
-        // idle cost. Every 10 s is plenty for a dev stack (a crash may delay a timer, the services' sweeps catch it).
-        storeConfig.setTimerFlushIntervalMs(10_000);
+        // idle cost (still 0.01 cores at every 10 s, measured). Every minute is plenty for a dev stack: a crash may
+        // delay a timer, the services' sweeps catch it.
+        storeConfig.setTimerFlushIntervalMs(60_000);
         // each timer thread polls its queue every 10 ms, busy or not: one of each is plenty for a dev stack's timers
         storeConfig.setTimerGetMessageThreadNum(1);
         storeConfig.setTimerPutMessageThreadNum(1);
+        // every delay level is a task polling its queue ten times a second; consumer retries use levels 3 and up, one
+        // per delivery, and a message is parked after siyumall.events.max-deliveries (4): ten levels leave room
+        storeConfig.setMessageDelayLevel("1s 5s 10s 30s 1m 2m 3m 4m 5m 10m");
 
         BrokerController broker = new BrokerController(config, server, new NettyClientConfig(), storeConfig);
         if (!broker.initialize()) {
             throw new IllegalStateException("broker did not initialize");
         }
         broker.start();
+        stopPopConsumption(broker);
+        // one broker, no replicas: the HA service's group-transfer thread would wake every 10 ms for nobody
+        broker.getMessageStore().getHaService().shutdown();
         return broker;
+    }
+
+    /**
+     * The mall's consumers pull (push consumers over long polling); nobody pops. The pop services poll every few
+     * milliseconds all the same — the merge buffer every 5 ms, the long-polling and revive services each their own
+     * loop — a seventh of the idle broker's CPU (per-thread /proc counters over 60 s), so the dev stack stops them.
+     */
+    private static void stopPopConsumption(BrokerController broker) {
+        broker.getPopMessageProcessor().getPopBufferMergeService().shutdown();
+        broker.getPopMessageProcessor().getPopLongPollingService().shutdown();
+        broker.getNotificationProcessor().getPopLongPollingService().shutdown();
+        broker.getAckMessageProcessor().shutdownPopReviveService();
     }
 
     /** Creates the topics on the in-process broker and waits until the name server routes them. */

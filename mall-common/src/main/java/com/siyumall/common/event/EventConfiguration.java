@@ -53,7 +53,7 @@ public class EventConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, RocketMQTemplate rocketMQ, Clock clock,
-                            MeterRegistry metrics, @Value("${siyumall.events.relay-sweep:1s}") Duration sweep,
+                            MeterRegistry metrics, @Value("${siyumall.events.relay-sweep:5s}") Duration sweep,
                             @Value("${siyumall.events.broker-max-delay:2d}") Duration brokerMaxDelay) {
         return new OutboxRelay(jdbc, transactions, rocketMQ.getProducer(), clock, metrics, sweep, brokerMaxDelay);
     }
