@@ -8,11 +8,12 @@ import java.time.Instant;
 
 /**
  * Who may claim a template in the claim centre, like banners' audiences: everyone, members who joined within N days,
- * members who never paid, members at a level rank or above, members with a tag. A member whose registration has not
- * reached promotions yet counts as just joined.
+ * members who never paid, members at a level rank or above, members with a tag, members of an insight segment (as
+ * insight-service last announced it; a segment nobody was announced into, or a deleted one, takes nobody). A member
+ * whose registration has not reached promotions yet counts as just joined.
  */
 public record CouponAudience(Type type, String value) {
-    public enum Type { ALL, NEW_MEMBER, FIRST_PURCHASE_ELIGIBLE, LEVEL_AT_LEAST, SEGMENT }
+    public enum Type { ALL, NEW_MEMBER, FIRST_PURCHASE_ELIGIBLE, LEVEL_AT_LEAST, SEGMENT, INSIGHT_SEGMENT }
 
     public static final CouponAudience EVERYONE = new CouponAudience(Type.ALL, null);
 
@@ -29,8 +30,17 @@ public record CouponAudience(Type type, String value) {
                     throw new BusinessException(CouponError.TEMPLATE_INVALID, "audienceValue: the tag (SEGMENT)");
                 }
             }
+            case INSIGHT_SEGMENT -> {
+                if (value == null || !value.matches("[1-9]\\d{0,17}")) {
+                    throw new BusinessException(CouponError.TEMPLATE_INVALID, "audienceValue: the segment id (INSIGHT_SEGMENT)");
+                }
+            }
             default -> value = null;
         }
+    }
+
+    public boolean takesEveryone() {
+        return type == Type.ALL;
     }
 
     public boolean includes(MemberFacts member, Instant now) {
@@ -41,6 +51,7 @@ public record CouponAudience(Type type, String value) {
             case FIRST_PURCHASE_ELIGIBLE -> !member.hasPaid();
             case LEVEL_AT_LEAST -> member.levelRank() >= Integer.parseInt(value);
             case SEGMENT -> member.tags().contains(value);
+            case INSIGHT_SEGMENT -> member.segments().contains(Long.valueOf(value));
         };
     }
 }

@@ -6,13 +6,25 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 import java.time.Instant;
+import java.util.List;
 
 @Mapper
 interface MemberFactsMapper {
-    record Row(Instant registeredAt, int paidOrders, int levelRank, String tags) {}
+    record Row(Instant registeredAt, int paidOrders, int levelRank, String tags, String segments) {}
 
-    @Select("SELECT registered_at, paid_orders, level_rank, tags FROM member_purchase_fact WHERE member_id = #{memberId}")
+    /** One row for any member: what is known of them (nothing yet: zeros and nulls) and the segments they are in. */
+    @Select("SELECT f.registered_at, COALESCE(f.paid_orders, 0) AS paid_orders, COALESCE(f.level_rank, 0) AS level_rank, f.tags, "
+            + "(SELECT GROUP_CONCAT(CAST(s.segment_id AS CHAR)) FROM member_insight_segment s WHERE s.member_id = m.id AND s.present = 1) AS segments "
+            + "FROM (SELECT #{memberId} AS id) m LEFT JOIN member_purchase_fact f ON f.member_id = m.id")
     Row facts(long memberId);
+
+    /** Members joined ({@code present}) or left a segment at {@code version}; a row already changed by a later version stays. */
+    @Insert("<script>INSERT INTO member_insight_segment (segment_id, member_id, present, version) VALUES "
+            + "<foreach collection='members' item='m' separator=','>(#{segmentId}, #{m}, #{present}, #{version})</foreach> "
+            + "ON DUPLICATE KEY UPDATE present = IF(VALUES(version) > version, VALUES(present), present), "
+            + "version = GREATEST(version, VALUES(version))</script>")
+    int changeSegment(@Param("segmentId") long segmentId, @Param("members") List<Long> members, @Param("present") boolean present,
+                      @Param("version") long version);
 
     @Insert("INSERT INTO member_purchase_fact (member_id, registered_at, updated_at) VALUES (#{memberId}, #{at}, #{now}) "
             + "ON DUPLICATE KEY UPDATE registered_at = VALUES(registered_at), updated_at = VALUES(updated_at)")

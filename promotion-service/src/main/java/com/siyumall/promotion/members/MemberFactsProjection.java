@@ -11,8 +11,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The member facts promotions keep, fed by MemberRegistered, OrderPaid, MemberLevelChanged and MemberTagged. */
+/**
+ * The member facts promotions keep, fed by MemberRegistered, OrderPaid, MemberLevelChanged, MemberTagged and
+ * insight-service's SegmentMembershipChanged.
+ */
 public final class MemberFactsProjection {
     private MemberFactsProjection() {}
 
@@ -26,11 +31,10 @@ public final class MemberFactsProjection {
 
         public MemberFacts of(long memberId) {
             MemberFactsMapper.Row row = facts.facts(memberId);
-            if (row == null) {
-                return MemberFacts.UNKNOWN;
-            }
             List<String> tags = row.tags() == null || row.tags().isBlank() ? List.of() : Arrays.asList(row.tags().split(","));
-            return new MemberFacts(row.registeredAt(), row.paidOrders(), row.levelRank(), tags);
+            Set<Long> segments = row.segments() == null || row.segments().isBlank() ? Set.of()
+                    : Arrays.stream(row.segments().split(",")).map(Long::valueOf).collect(Collectors.toUnmodifiableSet());
+            return new MemberFacts(row.registeredAt(), row.paidOrders(), row.levelRank(), tags, segments);
         }
     }
 
@@ -111,6 +115,35 @@ public final class MemberFactsProjection {
         @Override
         protected void handle(MemberTagged event, EventEnvelope envelope) {
             facts.tagged(event.memberId(), event.tags() == null ? null : String.join(",", event.tags()), clock.instant());
+        }
+    }
+
+    /** insight-service's SegmentMembershipChanged, as read here: who joined and who left a segment in one computation. */
+    record SegmentMembershipChanged(long segmentId, long version, List<Long> added, List<Long> removed) {}
+
+    /**
+     * Announcements may arrive in any order: each change carries its computation's version and only a newer one changes
+     * a member's row (a deleted segment announces everyone as removed).
+     */
+    @Component
+    @RocketMQMessageListener(topic = Topics.INSIGHT_EVENTS, selectorExpression = "SegmentMembershipChanged",
+            consumerGroup = "promotion-insight-segments")
+    static class OnSegmentMembershipChanged extends IdempotentEventListener<SegmentMembershipChanged> {
+        private final MemberFactsMapper facts;
+
+        OnSegmentMembershipChanged(MemberFactsMapper facts) {
+            super(SegmentMembershipChanged.class);
+            this.facts = facts;
+        }
+
+        @Override
+        protected void handle(SegmentMembershipChanged change, EventEnvelope envelope) {
+            if (change.added() != null && !change.added().isEmpty()) {
+                facts.changeSegment(change.segmentId(), change.added(), true, change.version());
+            }
+            if (change.removed() != null && !change.removed().isEmpty()) {
+                facts.changeSegment(change.segmentId(), change.removed(), false, change.version());
+            }
         }
     }
 }

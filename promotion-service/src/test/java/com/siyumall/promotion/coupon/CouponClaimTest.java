@@ -162,6 +162,41 @@ class CouponClaimTest {
     }
 
     @Test
+    void anInsightSegmentAudienceTakesItsMembersAsInsightLastAnnouncedThemWhateverOrderTheAnnouncementsCameIn() {
+        long segment = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
+        long dormant = coupons.create(CouponTemplate.define("沉睡唤醒券", CouponTemplate.Type.NO_THRESHOLD, 0, 800L, null, null,
+                CouponTemplate.Scope.ALL, List.of(), null, null, 30, 100, 1, Set.of(CouponTemplate.Channel.CLAIM_CENTRE))
+                .forAudience(new CouponAudience(CouponAudience.Type.INSIGHT_SEGMENT, Long.toString(segment))), 1).getId();
+        long stays = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        long leaves = stays + 1;
+        long outside = stays + 2;
+        ContractEvents insight = new ContractEvents(events, transaction, json);
+        List<String> announcements = List.of(
+                segmentChanged(insight, segment, 2_000, List.of(stays, leaves), List.of()),
+                segmentChanged(insight, segment, 3_000, List.of(), List.of(leaves)),
+                // older than the last one, arriving late: changes nothing
+                segmentChanged(insight, segment, 1_000, List.of(leaves), List.of(stays)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM consumed_event WHERE consumer = 'promotion-insight-segments' AND event_id IN (?, ?, ?)",
+                Integer.class, announcements.toArray()) == 3);
+
+        assertThat(coupons.available(stays)).extracting(e -> e.getKey().getId()).contains(dormant);
+        assertThat(coupons.available(leaves)).extracting(e -> e.getKey().getId()).doesNotContain(dormant);
+        assertThat(coupons.available(outside)).extracting(e -> e.getKey().getId()).doesNotContain(dormant);
+        assertThat(coupons.claim(stays, dormant, CouponTemplate.Channel.CLAIM_CENTRE).templateId()).isEqualTo(dormant);
+        assertThatThrownBy(() -> coupons.claim(leaves, dormant, CouponTemplate.Channel.CLAIM_CENTRE)).hasMessage("COUPON_NOT_FOR_YOU");
+        assertThatThrownBy(() -> coupons.claim(outside, dormant, CouponTemplate.Channel.CLAIM_CENTRE)).hasMessage("COUPON_NOT_FOR_YOU");
+        assertThat(jdbc.queryForObject("SELECT issued_quantity FROM coupon_template WHERE id = ?", Integer.class, dormant))
+                .as("only the member still in the segment got one").isEqualTo(1);
+    }
+
+    private String segmentChanged(ContractEvents insight, long segmentId, long version, List<Long> added, List<Long> removed) {
+        return insight.publish(Topics.INSIGHT_EVENTS, "SegmentMembershipChanged", Long.toString(segmentId),
+                "segmentId", Long.toString(segmentId), "name", "沉睡会员", "version", version,
+                "added", added, "removed", removed, "deleted", false);
+    }
+
+    @Test
     void aLockedCouponBelongsToOneOrderUntilItIsUnlockedOrUsed() {
         long templateId = template(10, 1).getId();
         Coupon coupon = coupons.claim(77, templateId, CouponTemplate.Channel.CLAIM_CENTRE);
@@ -219,6 +254,12 @@ class CouponClaimTest {
                 "validDays", 7, "totalQuantity", 10, "perMemberLimit", 1, "channels", List.of("CLAIM_CENTRE")), merchant), String.class);
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
         assertThat(invalid.getBody()).contains("TEMPLATE_INVALID");
+        ResponseEntity<String> notASegmentId = http.exchange("/admin/coupon-templates", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "name", "分群券", "type", "NO_THRESHOLD", "amountOff", 500, "scope", "ALL", "validDays", 7, "totalQuantity", 10,
+                "perMemberLimit", 1, "channels", List.of("CLAIM_CENTRE"), "audience", "INSIGHT_SEGMENT", "audienceValue", "dormant"),
+                merchant), String.class);
+        assertThat(notASegmentId.getStatusCode().value()).isEqualTo(400);
+        assertThat(notASegmentId.getBody()).contains("TEMPLATE_INVALID").contains("segment id");
 
         ResponseEntity<String> created = http.exchange("/admin/coupon-templates", HttpMethod.POST, new HttpEntity<>(Map.of(
                 "name", "满100减10", "type", "FULL_REDUCTION", "thresholdAmount", 10_000, "amountOff", 1_000, "scope", "ALL",
