@@ -132,3 +132,14 @@ CREATE TABLE IF NOT EXISTS order_line_fact (
     amount    BIGINT NOT NULL,
     PRIMARY KEY (order_no, sku_id)
 );
+
+-- Every level a member reached (member-service's MemberLevelChanged); a member never announced is at the entry level V0.
+-- Reports filter by the level members are at now: the latest change of each.
+CREATE TABLE IF NOT EXISTS level_fact (
+    event_id   VARCHAR PRIMARY KEY,
+    member_id  BIGINT NOT NULL,
+    level_code VARCHAR NOT NULL,
+    level_rank INTEGER NOT NULL,
+    changed_at TIMESTAMP NOT NULL,
+    day        DATE NOT NULL
+);

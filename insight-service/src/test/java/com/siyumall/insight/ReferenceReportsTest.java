@@ -554,16 +554,25 @@ class ReferenceReportsTest {
     }
 
     @Test
-    void memberReportsKeepToTheMembersWhoseFirstTouchWasAChannelOrAGuide() {
+    void memberReportsKeepToTheMembersWhoseFirstTouchWasAChannelOrAGuideOrWhoAreAtALevel() {
         LocalDate from = FIRST.plusDays(5);
         LocalDate to = FIRST.plusDays(34);
         Map<Long, Instant> firstPaid = HISTORY.orders().stream().collect(Collectors.toMap(SyntheticMall.Order::memberId,
                 SyntheticMall.Order::paidAt, (a, b) -> a.isBefore(b) ? a : b));
+        // each member's level now: their latest change; never changed, the entry level
+        Map<Long, String> levelNow = HISTORY.levels().stream().collect(Collectors.toMap(SyntheticMall.LevelChange::memberId, l -> l,
+                (a, b) -> a.changedAt().isAfter(b.changedAt()) ? a : b)).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().levelCode()));
+        java.util.function.Function<SyntheticMall.Member, String> levelOf = m -> levelNow.getOrDefault(m.id(), "V0");
         Map<String, java.util.function.Predicate<SyntheticMall.Member>> filters = Map.of(
                 "channel=poster", m -> m.channel().equals("poster"),
                 "guideId=" + SyntheticMall.FIRST_GUIDE_ID, m -> Long.valueOf(SyntheticMall.FIRST_GUIDE_ID).equals(m.guideId()),
                 "storeId=" + SyntheticMall.storeOf(SyntheticMall.FIRST_GUIDE_ID) + "&channel=guide",
-                m -> Long.valueOf(SyntheticMall.storeOf(SyntheticMall.FIRST_GUIDE_ID)).equals(m.storeId()));
+                m -> Long.valueOf(SyntheticMall.storeOf(SyntheticMall.FIRST_GUIDE_ID)).equals(m.storeId()),
+                "level=V0", m -> levelOf.apply(m).equals("V0"),
+                "level=V1", m -> levelOf.apply(m).equals("V1"),
+                "level=V1&channel=poster", m -> levelOf.apply(m).equals("V1") && m.channel().equals("poster"),
+                "level=V2", m -> levelOf.apply(m).equals("V2"));
         for (Map.Entry<String, java.util.function.Predicate<SyntheticMall.Member>> filter : filters.entrySet()) {
             List<SyntheticMall.Member> members = HISTORY.members().stream().filter(m -> !m.day().isBefore(from) && !m.day().isAfter(to))
                     .filter(filter.getValue()).toList();
@@ -581,6 +590,7 @@ class ReferenceReportsTest {
             assertThat(members).as(filter.getKey() + " keeps some members").isNotEmpty();
         }
         assertThat(facts.get(TestTokens.merchant(1), "/admin/insights/retention?channel=bad%20channel").getStatusCode().value()).isEqualTo(400);
+        assertThat(facts.get(TestTokens.merchant(1), "/admin/insights/first-purchase?level=V1%27--").getStatusCode().value()).isEqualTo(400);
     }
 
     private static Map<String, Long> counts(List<Map<String, Object>> rows, String key, String count) {

@@ -49,7 +49,11 @@ public final class SyntheticMall {
     public record Order(String orderNo, long memberId, Instant paidAt, LocalDate day, long amount, Long guideId, Long storeId,
                         Long couponId) {}
 
-    public record History(List<Member> members, List<Event> events, List<Order> orders, List<Binding> bindings, List<Coupon> coupons) {}
+    /** A member reaching a level: V1 with their first paid order, V2 with their third (everyone starts at the entry level V0). */
+    public record LevelChange(String eventId, long memberId, String levelCode, int levelRank, Instant changedAt, LocalDate day) {}
+
+    public record History(List<Member> members, List<Event> events, List<Order> orders, List<Binding> bindings, List<Coupon> coupons,
+                          List<LevelChange> levels) {}
 
     private SyntheticMall() {}
 
@@ -74,6 +78,8 @@ public final class SyntheticMall {
         void binding(Binding binding);
 
         void coupon(Coupon coupon);
+
+        void level(LevelChange change);
     }
 
     /**
@@ -86,6 +92,7 @@ public final class SyntheticMall {
         List<Order> orders = new ArrayList<>();
         List<Binding> bindings = new ArrayList<>();
         List<Coupon> coupons = new ArrayList<>();
+        List<LevelChange> levels = new ArrayList<>();
         generate(seed, firstId, members, firstDay, days, Activity.TYPICAL, new Sink() {
             @Override
             public void member(Member member) {
@@ -111,8 +118,14 @@ public final class SyntheticMall {
             public void coupon(Coupon coupon) {
                 coupons.add(coupon);
             }
+
+            @Override
+            public void level(LevelChange change) {
+                levels.add(change);
+            }
         });
-        return new History(List.copyOf(joined), List.copyOf(events), List.copyOf(orders), List.copyOf(bindings), List.copyOf(coupons));
+        return new History(List.copyOf(joined), List.copyOf(events), List.copyOf(orders), List.copyOf(bindings), List.copyOf(coupons),
+                List.copyOf(levels));
     }
 
     /** The same history handed to {@code sink} as it is made, so that one far larger than memory can be stored. */
@@ -183,6 +196,11 @@ public final class SyntheticMall {
                         Long couponId = !unused.isEmpty() && random.nextInt(10) < 6 ? unused.poll().couponId() : null;
                         sink.order(new Order("S" + id + "-" + paid, id, paidAt, day(paidAt), 1_000 + 100L * random.nextInt(200),
                                 guide, guide == null ? null : storeOf(guide), couponId));
+                        if (paid == 1 || paid == 3) {
+                            int rank = (paid + 1) / 2;
+                            Instant reached = paidAt.plusSeconds(1);
+                            sink.level(new LevelChange("l-" + id + "-" + paid, id, "V" + rank, rank, reached, day(reached)));
+                        }
                     }
                 }
             }

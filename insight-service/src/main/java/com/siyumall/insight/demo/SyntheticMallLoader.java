@@ -33,6 +33,7 @@ public class SyntheticMallLoader {
         appendOrders(history.orders());
         appendBindings(history.bindings());
         appendCoupons(history.coupons());
+        appendLevels(history.levels());
     }
 
     /** Generates a history (see {@link SyntheticMall#generate}) straight into the store, a chunk at a time. */
@@ -43,6 +44,7 @@ public class SyntheticMallLoader {
         List<SyntheticMall.Order> orders = new ArrayList<>();
         List<SyntheticMall.Binding> bindings = new ArrayList<>();
         List<SyntheticMall.Coupon> coupons = new ArrayList<>();
+        List<SyntheticMall.LevelChange> levels = new ArrayList<>();
         long[] counts = new long[3];
         SyntheticMall.generate(seed, firstId, members, firstDay, days, activity, new SyntheticMall.Sink() {
             @Override
@@ -92,12 +94,22 @@ public class SyntheticMallLoader {
                     coupons.clear();
                 }
             }
+
+            @Override
+            public void level(SyntheticMall.LevelChange change) {
+                levels.add(change);
+                if (levels.size() == CHUNK) {
+                    appendLevels(levels);
+                    levels.clear();
+                }
+            }
         });
         appendMembers(joined);
         appendEvents(events, receivedAt);
         appendOrders(orders);
         appendBindings(bindings);
         appendCoupons(coupons);
+        appendLevels(levels);
         return new Loaded(counts[0], counts[1], counts[2]);
     }
 
@@ -126,6 +138,11 @@ public class SyntheticMallLoader {
     private void appendCoupons(List<SyntheticMall.Coupon> coupons) {
         store.append("coupon_fact", coupons, (row, c) -> row.append(c.couponId()).append(c.templateId()).append(c.templateName())
                 .append(c.memberId()).append(c.channel()).append(c.guideId()).append(c.storeId()).append(utc(c.issuedAt())).append(c.day()));
+    }
+
+    private void appendLevels(List<SyntheticMall.LevelChange> levels) {
+        store.append("level_fact", levels, (row, l) -> row.append(l.eventId()).append(l.memberId()).append(l.levelCode())
+                .append(l.levelRank()).append(utc(l.changedAt())).append(l.day()));
     }
 
     /** A qrcode_scan's props as the intake stores them (StoreBehaviorEvents): JSON written by the mall's ObjectMapper. */

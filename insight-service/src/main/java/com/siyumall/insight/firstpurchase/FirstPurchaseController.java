@@ -36,7 +36,8 @@ class FirstPurchaseController {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                      @RequestParam(defaultValue = "7") @Min(1) @Max(90) int withinDays,
                                      @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_.\\-]{1,32}") String channel,
-                                     @RequestParam(required = false) Long storeId, @RequestParam(required = false) Long guideId) {
-        return firstPurchase.of(ReportPeriod.of(from, to, 30, clock), withinDays, new MemberFilter(channel, storeId, guideId));
+                                     @RequestParam(required = false) Long storeId, @RequestParam(required = false) Long guideId,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_\\-]{1,32}") String level) {
+        return firstPurchase.of(ReportPeriod.of(from, to, 30, clock), withinDays, new MemberFilter(channel, storeId, guideId, level));
     }
 }

@@ -4,16 +4,21 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Keeps a member-based report to the members whose first touch was a channel, a store or a guide (each optional, all
- * that are set must hold). Reads member_fact under the alias {@code m}.
+ * Keeps a member-based report to the members whose first touch was a channel, a store or a guide, and to the members
+ * at a level now (each optional, all that are set must hold). Reads member_fact under the alias {@code m}. A member's
+ * level is the last one member-service announced; a member never announced is at the entry level.
  */
-public record MemberFilter(String channel, Long storeId, Long guideId) {
-    public static final MemberFilter NONE = new MemberFilter(null, null, null);
+public record MemberFilter(String channel, Long storeId, Long guideId, String level) {
+    public static final MemberFilter NONE = new MemberFilter(null, null, null, null);
+    /** The entry level every member starts at (member-service's ladder always has it). */
+    public static final String ENTRY_LEVEL = "V0";
 
     /** The conditions to add after a WHERE, each with its own placeholder. */
     public String sql() {
         return (channel == null ? "" : " AND m.channel = ?") + (storeId == null ? "" : " AND m.store_id = ?")
-                + (guideId == null ? "" : " AND m.guide_id = ?");
+                + (guideId == null ? "" : " AND m.guide_id = ?")
+                + (level == null ? "" : " AND COALESCE((SELECT arg_max(l.level_code, l.changed_at) FROM level_fact l "
+                        + "WHERE l.member_id = m.member_id), '" + ENTRY_LEVEL + "') = ?");
     }
 
     /** Binds the placeholders of {@link #sql()} from {@code index} on; returns the next free index. */
@@ -27,6 +32,9 @@ public record MemberFilter(String channel, Long storeId, Long guideId) {
         }
         if (guideId != null) {
             query.setLong(i++, guideId);
+        }
+        if (level != null) {
+            query.setString(i++, level);
         }
         return i;
     }

@@ -33,7 +33,8 @@ class RetentionController {
     Retention.View retention(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                              @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_.\\-]{1,32}") String channel,
-                             @RequestParam(required = false) Long storeId, @RequestParam(required = false) Long guideId) {
-        return retention.of(ReportPeriod.of(from, to, 30, clock), new MemberFilter(channel, storeId, guideId));
+                             @RequestParam(required = false) Long storeId, @RequestParam(required = false) Long guideId,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_\\-]{1,32}") String level) {
+        return retention.of(ReportPeriod.of(from, to, 30, clock), new MemberFilter(channel, storeId, guideId, level));
     }
 }
