@@ -219,12 +219,23 @@ class ReferenceReportsTest {
 
     @Test
     void repurchaseSaysWhatTheHistorySays() {
+        Set<Long> posterMembers = HISTORY.members().stream().filter(m -> m.channel().equals("poster")).map(SyntheticMall.Member::id)
+                .collect(Collectors.toSet());
+        Set<Long> reachedV2 = HISTORY.levels().stream().filter(l -> l.levelCode().equals("V2")).map(SyntheticMall.LevelChange::memberId)
+                .collect(Collectors.toSet());
+        assertRepurchase("", member -> true);
+        assertRepurchase("&channel=poster", posterMembers::contains);
+        assertRepurchase("&level=V2", reachedV2::contains);
+    }
+
+    private void assertRepurchase(String filter, java.util.function.Predicate<Long> memberIn) {
         LocalDate from = FIRST.plusDays(10);
         LocalDate to = FIRST.plusDays(DAYS - 1);
-        Map<Long, List<SyntheticMall.Order>> byMember = HISTORY.orders().stream()
+        Map<Long, List<SyntheticMall.Order>> byMember = HISTORY.orders().stream().filter(o -> memberIn.test(o.memberId()))
                 .sorted(java.util.Comparator.comparing(SyntheticMall.Order::paidAt).thenComparing(SyntheticMall.Order::orderNo))
                 .collect(Collectors.groupingBy(SyntheticMall.Order::memberId, java.util.LinkedHashMap::new, Collectors.toList()));
-        Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/repurchase?from=" + from + "&to=" + to).getBody();
+        Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/repurchase?from=" + from + "&to=" + to + filter)
+                .getBody();
         for (int n = 1; n <= 2; n++) {
             List<Long> gaps = new java.util.ArrayList<>();
             for (List<SyntheticMall.Order> orders : byMember.values()) {
@@ -234,7 +245,8 @@ class ReferenceReportsTest {
             }
             java.util.Collections.sort(gaps);
             Map<String, Object> step = (Map<String, Object>) view.get(n == 1 ? "firstToSecond" : "secondToThird");
-            assertThat(step).as("step " + n).containsEntry("members", gaps.size())
+            assertThat(gaps).as(filter + " the history has step " + n).isNotEmpty();
+            assertThat(step).as(filter + " step " + n).containsEntry("members", gaps.size())
                     .containsEntry("medianDays", gaps.get((gaps.size() - 1) / 2).intValue());
             long[] upTo = {7, 14, 30, 60, 90, Long.MAX_VALUE};
             List<Map<String, Object>> buckets = (List<Map<String, Object>>) step.get("afterDays");
@@ -242,9 +254,9 @@ class ReferenceReportsTest {
                 long low = b == 0 ? 0 : upTo[b - 1] + 1;
                 long high = upTo[b];
                 long expected = gaps.stream().filter(g -> g >= low && g <= high).count();
-                assertThat(((Number) buckets.get(b).get("members")).longValue()).as("step " + n + " " + buckets.get(b).get("days")).isEqualTo(expected);
+                assertThat(((Number) buckets.get(b).get("members")).longValue()).as(filter + " step " + n + " " + buckets.get(b).get("days"))
+                        .isEqualTo(expected);
             }
-            assertThat(gaps).as("the history has step " + n).isNotEmpty();
         }
         Map<LocalDate, long[]> cohorts = new java.util.TreeMap<>();
         for (List<SyntheticMall.Order> orders : byMember.values()) {
@@ -265,7 +277,7 @@ class ReferenceReportsTest {
         assertThat(found).extracting(c -> c.get("week")).containsExactlyElementsOf(cohorts.keySet().stream().map(LocalDate::toString).toList());
         for (Map<String, Object> cohort : found) {
             long[] counts = cohorts.get(LocalDate.parse((String) cohort.get("week")));
-            assertThat(cohort).as("week " + cohort.get("week")).containsEntry("firstBuyers", (int) counts[0])
+            assertThat(cohort).as(filter + " week " + cohort.get("week")).containsEntry("firstBuyers", (int) counts[0])
                     .containsEntry("boughtAgain", (int) counts[1]).containsEntry("rate", fourDecimals(counts[1], counts[0]))
                     .containsEntry("againWithin30Days", (int) counts[2]).containsEntry("rateWithin30Days", fourDecimals(counts[2], counts[0]));
         }

@@ -21,6 +21,20 @@ public record MemberFilter(String channel, Long storeId, Long guideId, String le
                         + "WHERE l.member_id = m.member_id), '" + ENTRY_LEVEL + "') = ?");
     }
 
+    /**
+     * {@code order_fact} as a report reads it: all of it, or only the orders of the members this filter keeps (a
+     * member whose registration never reached insight has no first touch and is kept by no filter). Its placeholders
+     * are {@link #sql()}'s: bind them first when it is the first source of a statement.
+     */
+    public String orders() {
+        return isEmpty() ? "order_fact"
+                : "(SELECT o.* FROM order_fact o JOIN member_fact m ON m.member_id = o.member_id WHERE TRUE" + sql() + ")";
+    }
+
+    public boolean isEmpty() {
+        return channel == null && storeId == null && guideId == null && level == null;
+    }
+
     /** Binds the placeholders of {@link #sql()} from {@code index} on; returns the next free index. */
     public int bind(PreparedStatement query, int index) throws SQLException {
         int i = index;

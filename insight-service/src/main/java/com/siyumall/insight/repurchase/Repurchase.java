@@ -3,6 +3,7 @@ package com.siyumall.insight.repurchase;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.siyumall.common.time.BusinessTime;
 import com.siyumall.insight.report.DayBuckets;
+import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
@@ -52,24 +53,25 @@ class Repurchase {
 
     record View(LocalDate from, LocalDate to, Step firstToSecond, Step secondToThird, List<Cohort> cohorts, Due due) {}
 
-    View of(ReportPeriod period, int dueAfterDays, int lapsedAfterDays) {
+    View of(ReportPeriod period, int dueAfterDays, int lapsedAfterDays, MemberFilter members) {
         LocalDate today = BusinessTime.today(clock);
-        Map<Integer, TreeMap<Long, Long>> gaps = gaps(period);
-        return new View(period.from(), period.to(), step(gaps.get(1)), step(gaps.get(2)), cohorts(period, today),
-                due(today, dueAfterDays, lapsedAfterDays));
+        Map<Integer, TreeMap<Long, Long>> gaps = gaps(period, members);
+        return new View(period.from(), period.to(), step(gaps.get(1)), step(gaps.get(2)), cohorts(period, today, members),
+                due(today, dueAfterDays, lapsedAfterDays, members));
     }
 
     /** For n = 1, 2: days from the nth to the (n+1)th order → members, for the (n+1)th paid in the period. */
-    private Map<Integer, TreeMap<Long, Long>> gaps(ReportPeriod period) {
+    private Map<Integer, TreeMap<Long, Long>> gaps(ReportPeriod period, MemberFilter members) {
         String sql = "WITH numbered AS (SELECT member_id, day, row_number() OVER w AS n, lead(day) OVER w AS next_day "
-                + "FROM order_fact WINDOW w AS (PARTITION BY member_id ORDER BY paid_at, order_no)) "
+                + "FROM " + members.orders() + " WINDOW w AS (PARTITION BY member_id ORDER BY paid_at, order_no)) "
                 + "SELECT n, date_diff('day', day, next_day) AS gap, COUNT(*) FROM numbered "
                 + "WHERE n <= 2 AND next_day BETWEEN ? AND ? GROUP BY n, gap";
         Map<Integer, TreeMap<Long, Long>> gaps = Map.of(1, new TreeMap<>(), 2, new TreeMap<>());
         store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setObject(1, period.from());
-                query.setObject(2, period.to());
+                int next = members.bind(query, 1);
+                query.setObject(next, period.from());
+                query.setObject(next + 1, period.to());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         gaps.get(rows.getInt(1)).put(rows.getLong(2), rows.getLong(3));
@@ -96,16 +98,17 @@ class Repurchase {
         return new Step(members, median, DayBuckets.withShares(byBucket, members));
     }
 
-    private List<Cohort> cohorts(ReportPeriod period, LocalDate today) {
+    private List<Cohort> cohorts(ReportPeriod period, LocalDate today, MemberFilter members) {
         String sql = "WITH numbered AS (SELECT member_id, day, paid_at, row_number() OVER w AS n, lead(paid_at) OVER w AS next_paid "
-                + "FROM order_fact WINDOW w AS (PARTITION BY member_id ORDER BY paid_at, order_no)) "
+                + "FROM " + members.orders() + " WINDOW w AS (PARTITION BY member_id ORDER BY paid_at, order_no)) "
                 + "SELECT date_trunc('week', day)::DATE AS week, COUNT(*), COUNT(next_paid), "
                 + "COUNT(*) FILTER (WHERE next_paid <= paid_at + INTERVAL " + AGAIN_WITHIN_DAYS + " DAY) "
                 + "FROM numbered WHERE n = 1 AND day BETWEEN ? AND ? GROUP BY week ORDER BY week";
         return store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setObject(1, period.from());
-                query.setObject(2, period.to());
+                int next = members.bind(query, 1);
+                query.setObject(next, period.from());
+                query.setObject(next + 1, period.to());
                 List<Cohort> cohorts = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -123,9 +126,9 @@ class Repurchase {
         });
     }
 
-    private Due due(LocalDate today, int afterDays, int lapsedAfterDays) {
+    private Due due(LocalDate today, int afterDays, int lapsedAfterDays, MemberFilter members) {
         String buyers = "WITH buyers AS (SELECT member_id, MAX(day) AS last_day, COUNT(*) AS orders, SUM(pay_amount) AS spent "
-                + "FROM order_fact GROUP BY member_id) ";
+                + "FROM " + members.orders() + " GROUP BY member_id) ";
         LocalDate dueSince = today.minusDays(afterDays);
         LocalDate lapsedBefore = today.minusDays(lapsedAfterDays);
         return store.read(connection -> {
@@ -133,9 +136,10 @@ class Repurchase {
             long lapsed;
             try (PreparedStatement query = connection.prepareStatement(buyers + "SELECT COUNT(*) FILTER (WHERE last_day <= ? AND last_day >= ?), "
                     + "COUNT(*) FILTER (WHERE last_day < ?) FROM buyers")) {
-                query.setObject(1, dueSince);
-                query.setObject(2, lapsedBefore);
-                query.setObject(3, lapsedBefore);
+                int next = members.bind(query, 1);
+                query.setObject(next, dueSince);
+                query.setObject(next + 1, lapsedBefore);
+                query.setObject(next + 2, lapsedBefore);
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
                     due = rows.getLong(1);
@@ -145,8 +149,9 @@ class Repurchase {
             List<DueMember> listed = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(buyers + "SELECT member_id, last_day, orders, spent FROM buyers "
                     + "WHERE last_day <= ? AND last_day >= ? ORDER BY last_day, spent DESC, member_id LIMIT " + DUE_LISTED)) {
-                query.setObject(1, dueSince);
-                query.setObject(2, lapsedBefore);
+                int next = members.bind(query, 1);
+                query.setObject(next, dueSince);
+                query.setObject(next + 1, lapsedBefore);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         listed.add(new DueMember(Long.toString(rows.getLong(1)), rows.getObject(2, LocalDate.class), rows.getLong(3), rows.getLong(4)));
