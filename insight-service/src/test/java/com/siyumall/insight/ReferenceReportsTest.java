@@ -334,6 +334,40 @@ class ReferenceReportsTest {
     }
 
     @Test
+    void rfmKeepsToTheBuyersOfAFirstTouchOrALevel() {
+        LocalDate asOf = FIRST.plusDays(DAYS - 1);
+        LocalDate since = asOf.minusDays(44);
+        Map<Long, String> channelOf = HISTORY.members().stream().collect(Collectors.toMap(SyntheticMall.Member::id, SyntheticMall.Member::channel));
+        Set<Long> reachedV1 = HISTORY.levels().stream().map(SyntheticMall.LevelChange::memberId).collect(Collectors.toSet());
+        Set<Long> reachedV2 = HISTORY.levels().stream().filter(l -> l.levelCode().equals("V2")).map(SyntheticMall.LevelChange::memberId)
+                .collect(Collectors.toSet());
+        Map<String, java.util.function.Predicate<Long>> filters = Map.of(
+                "channel=poster", id -> "poster".equals(channelOf.get(id)),
+                "level=V1", id -> reachedV1.contains(id) && !reachedV2.contains(id));
+        for (Map.Entry<String, java.util.function.Predicate<Long>> filter : filters.entrySet()) {
+            Map<Long, List<SyntheticMall.Order>> byBuyer = HISTORY.orders().stream()
+                    .filter(o -> !o.day().isBefore(since) && !o.day().isAfter(asOf) && filter.getValue().test(o.memberId()))
+                    .collect(Collectors.groupingBy(SyntheticMall.Order::memberId));
+            long money = byBuyer.values().stream().flatMap(List::stream).mapToLong(SyntheticMall.Order::amount).sum();
+            long line = money / byBuyer.size();
+            long recentFrequentHigh = byBuyer.values().stream().filter(orders -> orders.size() >= 2
+                    && orders.stream().mapToLong(o -> asOf.toEpochDay() - o.day().toEpochDay()).min().orElseThrow() <= 14
+                    && orders.stream().mapToLong(SyntheticMall.Order::amount).sum() >= line).count();
+            Map<String, Object> view = facts.get(TestTokens.merchant(1), "/admin/insights/rfm?asOf=" + asOf + "&lookbackDays=45&recencyDays=14&"
+                    + filter.getKey()).getBody();
+            assertThat(view).as(filter.getKey()).containsEntry("buyers", byBuyer.size()).containsEntry("monetary", (int) money);
+            assertThat((Map<String, Object>) view.get("thresholds")).as(filter.getKey()).containsEntry("monetary", (int) line);
+            Map<String, Object> importantValue = ((List<Map<String, Object>>) view.get("segments")).stream()
+                    .filter(seg -> seg.get("segment").equals("IMPORTANT_VALUE")).findFirst().orElseThrow();
+            assertThat(importantValue).as(filter.getKey()).containsEntry("members", (int) recentFrequentHigh);
+            List<Map<String, Object>> pyramid = (List<Map<String, Object>>) view.get("pyramid");
+            assertThat(pyramid.stream().mapToInt(t -> ((Number) t.get("members")).intValue()).sum()).as(filter.getKey()).isEqualTo(byBuyer.size());
+            assertThat(((Number) pyramid.get(0).get("members")).intValue()).as(filter.getKey()).isEqualTo((int) Math.ceil(byBuyer.size() * 0.10));
+            assertThat(byBuyer).as(filter.getKey() + " keeps some buyers").isNotEmpty();
+        }
+    }
+
+    @Test
     void lifecycleStagesAndTheirFlowsSayWhatTheHistorySays() {
         LocalDate asOf = FIRST.plusDays(DAYS - 1);
         int weeks = 8;

@@ -2,6 +2,8 @@ package com.siyumall.insight.report;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Keeps a member-based report to the members whose first touch was a channel, a store or a guide, and to the members
@@ -35,20 +37,29 @@ public record MemberFilter(String channel, Long storeId, Long guideId, String le
         return channel == null && storeId == null && guideId == null && level == null;
     }
 
+    /** The values of {@link #sql()}'s placeholders, in order. */
+    public List<Object> parameters() {
+        List<Object> values = new ArrayList<>();
+        if (channel != null) {
+            values.add(channel);
+        }
+        if (storeId != null) {
+            values.add(storeId);
+        }
+        if (guideId != null) {
+            values.add(guideId);
+        }
+        if (level != null) {
+            values.add(level);
+        }
+        return values;
+    }
+
     /** Binds the placeholders of {@link #sql()} from {@code index} on; returns the next free index. */
     public int bind(PreparedStatement query, int index) throws SQLException {
         int i = index;
-        if (channel != null) {
-            query.setString(i++, channel);
-        }
-        if (storeId != null) {
-            query.setLong(i++, storeId);
-        }
-        if (guideId != null) {
-            query.setLong(i++, guideId);
-        }
-        if (level != null) {
-            query.setString(i++, level);
+        for (Object value : parameters()) {
+            query.setObject(i++, value);
         }
         return i;
     }

@@ -1,5 +1,6 @@
 package com.siyumall.insight.rfm;
 
+import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,9 @@ public class Rfm {
      */
     record Thresholds(int recencyDays, int frequency, long monetary, boolean monetaryIsTheMean) {}
 
-    public record Criteria(LocalDate asOf, int lookbackDays, int recencyDays, int frequency, Long monetary, int corePercent, int activePercent) {
+    /** {@code members}: the buyers counted at all (all of them with {@link MemberFilter#NONE}). */
+    public record Criteria(LocalDate asOf, int lookbackDays, int recencyDays, int frequency, Long monetary, int corePercent, int activePercent,
+                           MemberFilter members) {
         LocalDate since() {
             return asOf.minusDays(lookbackDays - 1L);
         }
@@ -77,8 +80,11 @@ public class Rfm {
     record View(LocalDate asOf, int lookbackDays, long buyers, long monetary, Thresholds thresholds, List<SegmentRow> segments,
                 int corePercent, int activePercent, List<TierRow> pyramid) {}
 
-    private static final String BUYERS = "WITH buyers AS (SELECT member_id, date_diff('day', MAX(day), ?) AS recency, "
-            + "COUNT(*) AS frequency, SUM(pay_amount) AS monetary FROM order_fact WHERE day BETWEEN ? AND ? GROUP BY member_id) ";
+    /** The buyers of the lookback; its placeholders, in order: as of, the filter's, since, as of ({@link #bindBuyers}). */
+    private static String buyers(Criteria criteria) {
+        return "WITH buyers AS (SELECT member_id, date_diff('day', MAX(day), ?) AS recency, COUNT(*) AS frequency, "
+                + "SUM(pay_amount) AS monetary FROM " + criteria.members().orders() + " WHERE day BETWEEN ? AND ? GROUP BY member_id) ";
+    }
 
     View of(Criteria criteria) {
         return store.read(connection -> {
@@ -92,7 +98,7 @@ public class Rfm {
     }
 
     private static long[] totals(Connection connection, Criteria criteria) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(BUYERS
+        try (PreparedStatement query = connection.prepareStatement(buyers(criteria)
                 + "SELECT COUNT(*), COALESCE(SUM(monetary), 0) FROM buyers")) {
             bindBuyers(query, criteria);
             try (ResultSet rows = query.executeQuery()) {
@@ -107,7 +113,7 @@ public class Rfm {
     private static List<SegmentRow> segments(Connection connection, Criteria criteria, Thresholds thresholds, long[] totals)
             throws SQLException {
         Map<Segment, long[]> found = new EnumMap<>(Segment.class);
-        try (PreparedStatement query = connection.prepareStatement(BUYERS + "SELECT recency <= ?, frequency >= ?, monetary >= ?, "
+        try (PreparedStatement query = connection.prepareStatement(buyers(criteria) + "SELECT recency <= ?, frequency >= ?, monetary >= ?, "
                 + "COUNT(*), SUM(monetary) FROM buyers GROUP BY ALL")) {
             int i = bindBuyers(query, criteria);
             query.setInt(++i, thresholds.recencyDays());
@@ -132,7 +138,7 @@ public class Rfm {
         long core = ceilPercent(totals[0], criteria.corePercent());
         long coreAndActive = ceilPercent(totals[0], criteria.corePercent() + criteria.activePercent());
         Map<Tier, long[]> found = new EnumMap<>(Tier.class);
-        try (PreparedStatement query = connection.prepareStatement(BUYERS + "SELECT CASE WHEN rank <= ? THEN 0 WHEN rank <= ? THEN 1 ELSE 2 END, "
+        try (PreparedStatement query = connection.prepareStatement(buyers(criteria) + "SELECT CASE WHEN rank <= ? THEN 0 WHEN rank <= ? THEN 1 ELSE 2 END, "
                 + "COUNT(*), SUM(monetary), MIN(monetary) FROM (SELECT monetary, row_number() OVER "
                 + "(ORDER BY monetary DESC, frequency DESC, recency, member_id) AS rank FROM buyers) GROUP BY 1")) {
             int i = bindBuyers(query, criteria);
@@ -155,9 +161,13 @@ public class Rfm {
     /** The buyers in {@code segment} by {@code criteria} (its money line the mean when not set): a segment's audience. */
     public List<Long> members(Criteria criteria, Segment segment) {
         long line = criteria.monetary() != null ? criteria.monetary() : store.read(connection -> totals(connection, criteria))[2];
-        return store.longs(BUYERS + "SELECT member_id FROM buyers WHERE (recency <= ?) = ? AND (frequency >= ?) = ? "
-                        + "AND (monetary >= ?) = ? ORDER BY member_id", criteria.asOf(), criteria.since(), criteria.asOf(),
-                criteria.recencyDays(), segment.recent, criteria.frequency(), segment.frequent, line, segment.highValue);
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(criteria.asOf());
+        parameters.addAll(criteria.members().parameters());
+        parameters.addAll(List.of(criteria.since(), criteria.asOf(), criteria.recencyDays(), segment.recent, criteria.frequency(),
+                segment.frequent, line, segment.highValue));
+        return store.longs(buyers(criteria) + "SELECT member_id FROM buyers WHERE (recency <= ?) = ? AND (frequency >= ?) = ? "
+                + "AND (monetary >= ?) = ? ORDER BY member_id", parameters.toArray());
     }
 
     /** The first ⌈percent %⌉ of {@code whole}: a tier is never empty while there are buyers to put in it. */
@@ -165,10 +175,12 @@ public class Rfm {
         return (whole * percent + 99) / 100;
     }
 
+    /** Binds {@link #buyers}' placeholders; returns the last index bound. */
     private static int bindBuyers(PreparedStatement query, Criteria criteria) throws SQLException {
         query.setObject(1, criteria.asOf());
-        query.setObject(2, criteria.since());
-        query.setObject(3, criteria.asOf());
-        return 3;
+        int next = criteria.members().bind(query, 2);
+        query.setObject(next, criteria.since());
+        query.setObject(next + 1, criteria.asOf());
+        return next + 1;
     }
 }

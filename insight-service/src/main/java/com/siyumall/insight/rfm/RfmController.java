@@ -2,10 +2,12 @@ package com.siyumall.insight.rfm;
 
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.time.BusinessTime;
+import com.siyumall.insight.report.MemberFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +40,14 @@ class RfmController {
                  @RequestParam(defaultValue = "2") @Min(1) @Max(1000) int frequency,
                  @RequestParam(required = false) @Min(1) @Max(100_000_000_000L) Long monetary,
                  @RequestParam(defaultValue = "10") @Min(1) @Max(98) int corePercent,
-                 @RequestParam(defaultValue = "20") @Min(1) @Max(98) int activePercent) {
+                 @RequestParam(defaultValue = "20") @Min(1) @Max(98) int activePercent,
+                 @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_.\\-]{1,32}") String channel,
+                 @RequestParam(required = false) Long storeId, @RequestParam(required = false) Long guideId,
+                 @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9_\\-]{1,32}") String level) {
         if (corePercent + activePercent >= 100) {
             throw new BusinessException(RfmError.PYRAMID_INVALID);
         }
         return rfm.of(new Rfm.Criteria(asOf != null ? asOf : BusinessTime.today(clock), lookbackDays, recencyDays, frequency,
-                monetary, corePercent, activePercent));
+                monetary, corePercent, activePercent, new MemberFilter(channel, storeId, guideId, level)));
     }
 }

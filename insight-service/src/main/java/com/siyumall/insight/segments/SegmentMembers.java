@@ -1,6 +1,7 @@
 package com.siyumall.insight.segments;
 
 import com.siyumall.insight.lifecycle.Lifecycle;
+import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.rfm.Rfm;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class SegmentMembers {
 
     List<Long> of(SegmentRule rule, LocalDate today) {
         return switch (rule.kind()) {
-            case RFM -> rfm.members(new Rfm.Criteria(today, LOOKBACK_DAYS, RECENCY_DAYS, FREQUENCY, null, 10, 20), rule.rfmSegment());
+            case RFM -> rfm.members(new Rfm.Criteria(today, LOOKBACK_DAYS, RECENCY_DAYS, FREQUENCY, null, 10, 20, MemberFilter.NONE), rule.rfmSegment());
             case LIFECYCLE -> lifecycle.members(today, rule.stage());
             case VIEWED_NOT_BOUGHT -> store.longs("WITH viewed AS (SELECT visitor_member_id AS member_id, MIN(occurred_at) AS first_view "
                     + "FROM stitched_event WHERE type = 'product_view' AND spu_id = ? AND visitor_member_id IS NOT NULL AND day >= ? "
