@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -108,20 +109,40 @@ public class OutboxRelay implements SmartLifecycle {
     private int relayBatch() {
         Instant now = clock.instant();
         List<Row> rows = claim(now);
-        int sent = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            Failure failure = send(rows.get(i), now);
-            if (failure == Failure.BROKER_UNAVAILABLE) {
-                // the broker is not answering: stop trying it, and hand the rest of the batch back for the next pass
-                // at once rather than leaving it leased (held back LEASE behind one failure)
-                giveBack(rows.subList(i + 1, rows.size()), now);
-                break;
+        List<Row> sent = new ArrayList<>(rows.size());
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                Failure failure = send(rows.get(i), now);
+                if (failure == Failure.BROKER_UNAVAILABLE) {
+                    // the broker is not answering: stop trying it, and hand the rest of the batch back for the next pass
+                    // at once rather than leaving it leased (held back LEASE behind one failure)
+                    giveBack(rows.subList(i + 1, rows.size()), now);
+                    break;
+                }
+                if (failure == null) {
+                    sent.add(rows.get(i));
+                }
             }
-            if (failure == null) {
-                sent++;
-            }
+        } finally {
+            markSent(sent);
         }
-        return sent;
+        return sent.size();
+    }
+
+    /**
+     * One statement for the batch's sent rows. A process that dies before it leaves them leased and NEW: they are sent
+     * again after the lease, and consumers drop the repeat by event id.
+     */
+    private void markSent(List<Row> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        String ids = sent.stream().map(row -> Long.toString(row.id())).collect(Collectors.joining(","));
+        jdbc.update("UPDATE outbox_event SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id IN (" + ids + ")",
+                Timestamp.from(clock.instant()));
+        for (Row row : sent) {
+            metrics.counter("mall.outbox.sent", "topic", row.topic, "type", row.type).increment();
+        }
     }
 
     private void giveBack(List<Row> rows, Instant now) {
@@ -156,7 +177,7 @@ public class OutboxRelay implements SmartLifecycle {
         return rows == null ? List.of() : rows;
     }
 
-    /** Sends one row; null when sent. */
+    /** Sends one row; null when sent (marked SENT with its batch, {@link #markSent}). */
     private Failure send(Row row, Instant now) {
         Instant sendAt = firstSendAt(row.deliverAt == null ? null : row.deliverAt.toInstant(), now);
         if (sendAt.isAfter(now)) {
@@ -174,9 +195,6 @@ public class OutboxRelay implements SmartLifecycle {
             if (result.getSendStatus() != SendStatus.SEND_OK) {
                 log.info("Event {} {} stored by the broker with status {}", row.type, row.eventId, result.getSendStatus());
             }
-            jdbc.update("UPDATE outbox_event SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-                    Timestamp.from(clock.instant()), row.id);
-            metrics.counter("mall.outbox.sent", "topic", row.topic, "type", row.type).increment();
             return null;
         } catch (Exception e) {
             int attempts = row.attempts + 1;

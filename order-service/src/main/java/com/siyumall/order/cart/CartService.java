@@ -5,6 +5,7 @@ import com.siyumall.order.clients.ProductClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,9 @@ public class CartService {
         if (!snapshots.containsKey(skuId)) {
             throw new BusinessException(CartError.SKU_NOT_FOUND, skuId);
         }
-        cart.add(memberId, skuId, quantity, CartItem.MAX_QUANTITY, clock.instant());
-        return cartOf(cart.itemsOf(memberId), snapshots);
+        Instant now = clock.instant();
+        cart.add(memberId, skuId, quantity, CartItem.MAX_QUANTITY, now);
+        return cartOf(CartItem.afterAdding(before, memberId, skuId, quantity, now), snapshots);
     }
 
     public Cart change(long memberId, long skuId, Integer quantity, Boolean selected) {

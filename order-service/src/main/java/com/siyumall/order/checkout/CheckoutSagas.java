@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -63,10 +64,27 @@ public class CheckoutSagas {
     }
 
     /** Writes the saga (committed on its own, before any step) under the submit's Idempotency-Key and returns it. */
-    CheckoutSaga start(String orderNo, long memberId, String idempotencyKey, boolean takesSeat, Long couponId) {
+    /** A started attempt, or the order an earlier attempt under the same key placed (then {@code saga} is null). */
+    record Start(CheckoutSaga saga, String placedBefore) {}
+
+    /**
+     * Starts the attempt under its Idempotency-Key. The key is unique per member in {@code checkout_saga}, so the
+     * common case — a first attempt — costs one insert; only when an earlier attempt holds the key is it read
+     * ({@link #placedUnder}).
+     */
+    Start start(String orderNo, long memberId, String idempotencyKey, boolean takesSeat, Long couponId) {
         CheckoutSaga saga = CheckoutSaga.start(orderNo, memberId, takesSeat, couponId, clock.instant(), deadline);
-        sagas.insert(saga, idempotencyKey);
-        return saga;
+        try {
+            sagas.insert(saga, idempotencyKey);
+            return new Start(saga, null);
+        } catch (DuplicateKeyException keyTaken) {
+            Optional<String> placed = placedUnder(memberId, idempotencyKey);
+            if (placed.isPresent()) {
+                return new Start(null, placed.get());
+            }
+            sagas.insert(saga, idempotencyKey);
+            return new Start(saga, null);
+        }
     }
 
     /**
@@ -74,7 +92,7 @@ public class CheckoutSagas {
      * ran out and this retry took it over): the order it placed, or empty to place one now. An attempt still running or
      * being undone answers 503 BUSY (retry shortly); a compensated one gives its key up for this retry.
      */
-    Optional<String> placedUnder(long memberId, String idempotencyKey) {
+    private Optional<String> placedUnder(long memberId, String idempotencyKey) {
         CheckoutSaga earlier = sagas.ofKey(memberId, idempotencyKey);
         if (earlier == null) {
             return Optional.empty();

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checkout as a durable saga ({@link CheckoutSagas}): write the saga, reserve stock, price the basket (and record
@@ -85,7 +84,7 @@ public class CheckoutService {
     public record Submitted(String orderNo, String status, long payAmount, Instant expiresAt, Long groupId) {}
 
     public Quote preview(long memberId, Submission submission) {
-        return pricing.quote(basketOf(memberId, submission));
+        return pricing.preview(basketOf(memberId, submission));
     }
 
     private static Pricing.Basket basketOf(long memberId, Submission s) {
@@ -99,24 +98,24 @@ public class CheckoutService {
     }
 
     private Submitted place(long memberId, String idempotencyKey, Submission submission) {
-        Optional<String> placedBefore = sagas.placedUnder(memberId, idempotencyKey);
-        if (placedBefore.isPresent()) {
-            Order order = orders.get(placedBefore.get());
+        String orderNo = "O" + IdWorker.getIdStr();
+        CheckoutSagas.Start start = sagas.start(orderNo, memberId, idempotencyKey, submission.groupBuy() != null, submission.couponId());
+        if (start.placedBefore() != null) {
+            Order order = orders.get(start.placedBefore());
             return new Submitted(order.getOrderNo(), OrderStatus.UNPAID.name(), order.getPayAmount(), order.getExpiresAt(),
                     order.getGroupBuyGroupId());
         }
-        if (submission.storeId() != null && !members.store(submission.storeId()).isOperating()) {
-            throw new BusinessException(CheckoutError.STORE_CLOSED, submission.storeId());
-        }
-        String orderNo = "O" + IdWorker.getIdStr();
-        CheckoutSaga saga = sagas.start(orderNo, memberId, idempotencyKey, submission.groupBuy() != null, submission.couponId());
+        CheckoutSaga saga = start.saga();
         boolean reserved = false;
         try {
+            if (submission.storeId() != null && !members.store(submission.storeId()).isOperating()) {
+                throw new BusinessException(CheckoutError.STORE_CLOSED, submission.storeId());
+            }
             // the stock first: a sold-out attempt is refused after one call, before it is priced
             Map<Long, ProductClient.SkuSnapshot> skus = products.reserveWithSnapshots(orderNo,
                     submission.items().stream().map(i -> new ProductClient.Line(i.skuId(), i.quantity())).toList()).snapshots();
             reserved = true;
-            Quote quote = pricing.quote(basketOf(memberId, submission), skus);
+            Quote quote = pricing.forSubmit(basketOf(memberId, submission), skus);
             saga = sagas.priced(saga, quote);
             Long groupId = null;
             if (saga.takesSeat()) {

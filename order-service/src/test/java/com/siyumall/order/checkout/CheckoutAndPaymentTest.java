@@ -286,6 +286,23 @@ class CheckoutAndPaymentTest {
     }
 
     @Test
+    void aSubmitPaysThePreviewedQuoteOnlyWhileTheCatalogStillAgrees() {
+        Shop.Product product = Shop.product(3000, 10);
+        Shop.Member member = Shop.member();
+        assertThat(call("POST", "/api/orders/preview", member.token(), basket(product, 2)).body().path("payAmount").asLong())
+                .as("6000 + 1000 freight").isEqualTo(7000);
+        Shop.Reply repriced = Shop.call(UpstreamServices.productUrl(), "PUT", "/admin/products/" + product.spuId() + "/skus/"
+                + product.skuId(), TestTokens.merchant(1), Map.of("price", 2500), Map.of());
+        assertThat(repriced.status()).isEqualTo(200);
+
+        Shop.Reply placed = submit(member, UUID.randomUUID().toString(), basket(product, 2));
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().path("payAmount").asLong()).as("the new price, not the previewed one: 5000 + 1000").isEqualTo(6000);
+        assertThat(jdbc.queryForObject("SELECT price FROM order_line WHERE order_no = ?", Long.class, placed.text("orderNo")))
+                .isEqualTo(2500);
+    }
+
+    @Test
     void pointsPayTheMerchantsShareOfAnOrderAreSpentWhenItIsPaidAndComeBackWhenItIsCancelled() {
         Shop.Product product = Shop.product(3000, 5);
         Shop.Member member = Shop.member();
