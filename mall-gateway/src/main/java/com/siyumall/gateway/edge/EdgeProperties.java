@@ -13,6 +13,8 @@ public class EdgeProperties {
     private List<String> corsAllowedOrigins = new ArrayList<>(List.of("*"));
     private int rateLimitPerMemberPerSecond = 20;
     private int rateLimitPerIpPerSecond = 100;
+    /** The share of each limit an instance passes without asking Redis (0: ask for every request). */
+    private double rateLimitLocalShare = 0.5;
 
     public Jwt getJwt() { return jwt; }
     public List<String> getPublicPaths() { return publicPaths; }
@@ -23,6 +25,13 @@ public class EdgeProperties {
     public void setRateLimitPerMemberPerSecond(int value) { this.rateLimitPerMemberPerSecond = value; }
     public int getRateLimitPerIpPerSecond() { return rateLimitPerIpPerSecond; }
     public void setRateLimitPerIpPerSecond(int value) { this.rateLimitPerIpPerSecond = value; }
+    public double getRateLimitLocalShare() { return rateLimitLocalShare; }
+    public void setRateLimitLocalShare(double value) {
+        if (value < 0 || value > 1) {
+            throw new IllegalArgumentException("siyumall.edge.rate-limit-local-share must be between 0 and 1, not " + value);
+        }
+        this.rateLimitLocalShare = value;
+    }
 
     public static class Jwt {
         private String publicKey = "";
