@@ -109,12 +109,13 @@ class CatalogFacts implements SaleableSkus {
     }
 
     private ProductFacts product(long spuId) {
-        String cached = cache.facts(spuId, () -> load(spuId));
-        try {
-            return cached == null ? null : json.readValue(cached, ProductFacts.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cached facts of product " + spuId + " are unreadable", e);
-        }
+        return cache.facts(spuId, () -> load(spuId), cached -> {
+            try {
+                return json.readValue(cached, ProductFacts.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cached facts of product " + spuId + " are unreadable", e);
+            }
+        });
     }
 
     private String load(long spuId) {

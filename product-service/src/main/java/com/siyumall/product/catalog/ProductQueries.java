@@ -72,11 +72,10 @@ public class ProductQueries {
     record CachedPage(List<ListRow> rows, long page, long size, long total) {}
 
     public ProductDetail detail(long spuId) {
-        String cached = cache.detail(spuId, () -> load(spuId));
-        if (cached == null) {
+        CachedProduct product = cache.detail(spuId, () -> load(spuId), cached -> read(cached, CachedProduct.class));
+        if (product == null) {
             throw new BusinessException(CatalogError.PRODUCT_NOT_FOUND, spuId);
         }
-        CachedProduct product = read(cached, CachedProduct.class);
         Map<Long, Integer> available = stock.available(product.skus().stream().map(CachedSku::skuId).toList());
         Instant now = clock.instant();
         boolean comingSoon = product.launchAt() != null && product.launchAt().isAfter(now);
