@@ -129,6 +129,20 @@ class StockReservationTest {
     }
 
     @Test
+    void aProductShownButNeverBoughtHasItsStockLoadedIntoRedisOnceAndReservationsCountFromThere() {
+        long sku = skuIdsOf(catalogs.product(category, "shown", null, 40).getId()).get(0);
+        var inRedis = redis.<String>getBucket(keys.key("product:{stock}:sku:" + sku), org.redisson.client.codec.StringCodec.INSTANCE);
+        assertThat(inRedis.isExists()).as("nothing loaded before anyone looks").isFalse();
+
+        assertThat(stock.available(List.of(sku))).containsEntry(sku, 40);
+        assertThat(inRedis.get()).as("the first view loads MySQL's count").isEqualTo("40");
+
+        stock.reserve(orderNo(), List.of(new StockLine(sku, 3)));
+        assertThat(stock.available(List.of(sku))).containsEntry(sku, 37);
+        assertThat(row(sku)).containsEntry("available", 37).containsEntry("reserved", 3);
+    }
+
+    @Test
     void theSameReleaseDeliveredTwiceAtOnceRestoresStockOnce() throws Exception {
         long sku = skuIdsOf(catalogs.product(category, "release", null, 50).getId()).get(0);
         String order = orderNo();
