@@ -60,10 +60,22 @@ public class StockService implements HeldForOrders {
     /** Reserves the whole basket for an order, or nothing (409 STOCK_INSUFFICIENT naming the SKU). Repeats return the first result. */
     public Reservation reserve(String orderNo, List<StockLine> requested) {
         List<StockLine> lines = merged(requested);
-        Reservation existing = existing(orderNo);
-        if (existing != null) {
-            return sameOrMismatch(existing, lines);
+        try {
+            return reserveAnew(orderNo, lines);
+        } catch (BusinessException refusal) {
+            // a repeat of a reservation made before (its Redis marker gone) is answered with that reservation, whatever
+            // the stock or the shelf say now; the common first call reads nothing before it takes (the read was a
+            // seventh of product-service's cost of an order)
+            Reservation existing = existing(orderNo);
+            if (existing != null) {
+                return sameOrMismatch(existing, lines);
+            }
+            throw refusal;
         }
+    }
+
+    /** Takes the units in Redis, then in MySQL; a repeat shows as Redis's marker or MySQL's primary key. */
+    private Reservation reserveAnew(String orderNo, List<StockLine> lines) {
         Map<Long, SkuFacts> facts = checkSaleable(lines);
         if (!takeInRedis(orderNo, lines)) {
             return sameOrMismatch(existing(orderNo), lines);

@@ -143,6 +143,22 @@ class StockReservationTest {
     }
 
     @Test
+    void aRepeatAfterItsRedisMarkerIsGoneGetsTheFirstReservationEvenWhenNothingIsLeft() {
+        long sku = skuIdsOf(catalogs.product(category, "repeat", null, 5).getId()).get(0);
+        String order = orderNo();
+        stock.reserve(order, List.of(new StockLine(sku, 5)));
+        redis.getBucket(keys.key("product:{stock}:order:" + order)).delete();
+
+        StockService.Reservation repeat = stock.reserve(order, List.of(new StockLine(sku, 5)));
+
+        assertThat(repeat.status()).isEqualTo("RESERVED");
+        assertThat(repeat.lines()).containsExactly(new StockLine(sku, 5));
+        assertThat(row(sku)).as("taken once").containsEntry("available", 0).containsEntry("reserved", 5);
+        assertThatThrownBy(() -> stock.reserve(order, List.of(new StockLine(sku, 4))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.errorCode().code()).isEqualTo("RESERVATION_MISMATCH"));
+    }
+
+    @Test
     void theSameReleaseDeliveredTwiceAtOnceRestoresStockOnce() throws Exception {
         long sku = skuIdsOf(catalogs.product(category, "release", null, 50).getId()).get(0);
         String order = orderNo();
