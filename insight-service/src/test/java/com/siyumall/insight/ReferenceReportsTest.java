@@ -369,12 +369,27 @@ class ReferenceReportsTest {
 
     @Test
     void lifecycleStagesAndTheirFlowsSayWhatTheHistorySays() {
+        assertLifecycle("", member -> true);
+        assertThat(facts.get(TestTokens.merchant(1), "/admin/insights/lifecycle?level=V1%27--").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void lifecycleKeepsToTheMembersOfAFirstTouchOrALevel() {
+        Set<Long> reachedV1 = HISTORY.levels().stream().map(SyntheticMall.LevelChange::memberId).collect(Collectors.toSet());
+        Set<Long> reachedV2 = HISTORY.levels().stream().filter(l -> l.levelCode().equals("V2")).map(SyntheticMall.LevelChange::memberId)
+                .collect(Collectors.toSet());
+        assertLifecycle("&channel=poster", member -> member.channel().equals("poster"));
+        assertLifecycle("&level=V1", member -> reachedV1.contains(member.id()) && !reachedV2.contains(member.id()));
+        assertLifecycle("&guideId=" + SyntheticMall.FIRST_GUIDE_ID, member -> Long.valueOf(SyntheticMall.FIRST_GUIDE_ID).equals(member.guideId()));
+    }
+
+    private void assertLifecycle(String filter, java.util.function.Predicate<SyntheticMall.Member> kept) {
         LocalDate asOf = FIRST.plusDays(DAYS - 1);
         int weeks = 8;
         List<Map<String, Object>> found = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1),
-                "/admin/insights/lifecycle?asOf=" + asOf + "&weeks=" + weeks + "&registeredFrom=" + FIRST + "&registeredTo=" + asOf)
+                "/admin/insights/lifecycle?asOf=" + asOf + "&weeks=" + weeks + "&registeredFrom=" + FIRST + "&registeredTo=" + asOf + filter)
                 .getBody().get("weeks");
-        assertThat(found).hasSize(weeks);
+        assertThat(found).as(filter).hasSize(weeks);
         Map<Long, java.util.TreeSet<LocalDate>> active = new java.util.HashMap<>();
         Map<Long, List<LocalDate>> orderDays = new java.util.HashMap<>();
         HISTORY.members().forEach(m -> active.computeIfAbsent(m.id(), id -> new java.util.TreeSet<>()).add(m.day()));
@@ -399,7 +414,7 @@ class ReferenceReportsTest {
             assertThat(week).containsEntry("end", end.toString());
             Map<String, Long> stages = new java.util.TreeMap<>();
             Map<String, Long> flows = new java.util.TreeMap<>();
-            for (SyntheticMall.Member member : HISTORY.members()) {
+            for (SyntheticMall.Member member : HISTORY.members().stream().filter(kept).toList()) {
                 String now = stageOn.apply(member, end);
                 if (!now.equals("NOT_REGISTERED")) {
                     stages.merge(now, 1L, Long::sum);
@@ -412,15 +427,15 @@ class ReferenceReportsTest {
                     foundStages.put(stage, ((Number) count).longValue());
                 }
             });
-            assertThat(foundStages).as("stages at " + end).isEqualTo(stages);
+            assertThat(foundStages).as(filter + " stages at " + end).isEqualTo(stages);
             Map<String, Long> foundFlows = new java.util.TreeMap<>();
             for (Map<String, Object> flow : (List<Map<String, Object>>) week.get("flows")) {
                 foundFlows.put(flow.get("from") + "→" + flow.get("to"), ((Number) flow.get("members")).longValue());
             }
-            assertThat(foundFlows).as("flows into " + end).isEqualTo(flows);
+            assertThat(foundFlows).as(filter + " flows into " + end).isEqualTo(flows);
         }
         assertThat(((Map<String, Object>) found.get(weeks - 1).get("stages")).values().stream().filter(c -> ((Number) c).longValue() > 0).count())
-                .as("the history reaches most stages").isGreaterThanOrEqualTo(5);
+                .as(filter + ": the history reaches several stages").isGreaterThanOrEqualTo(filter.isEmpty() ? 5 : 3);
     }
 
     @Test
