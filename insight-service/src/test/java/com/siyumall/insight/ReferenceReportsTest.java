@@ -94,13 +94,26 @@ class ReferenceReportsTest {
 
     @Test
     void acquisitionBySceneChannelAndInviterSaysWhatTheHistorySays() {
+        assertAcquisition("", member -> true);
+    }
+
+    @Test
+    void acquisitionKeepsToTheMembersOfAFirstTouchOrALevel() {
+        Set<Long> reachedV1 = HISTORY.levels().stream().map(SyntheticMall.LevelChange::memberId).collect(Collectors.toSet());
+        assertAcquisition("&channel=poster", member -> member.channel().equals("poster"));
+        assertAcquisition("&level=V0", member -> !reachedV1.contains(member.id()));
+        assertAcquisition("&storeId=" + SyntheticMall.storeOf(SyntheticMall.FIRST_GUIDE_ID),
+                member -> Long.valueOf(SyntheticMall.storeOf(SyntheticMall.FIRST_GUIDE_ID)).equals(member.storeId()));
+    }
+
+    private void assertAcquisition(String filter, java.util.function.Predicate<SyntheticMall.Member> kept) {
         Map<Long, Instant> firstPaid = HISTORY.orders().stream().collect(Collectors.toMap(SyntheticMall.Order::memberId,
                 SyntheticMall.Order::paidAt, (a, b) -> a.isBefore(b) ? a : b));
         Map<String, java.util.function.Function<SyntheticMall.Member, Object>> sources = Map.of(
                 "SCENE", SyntheticMall.Member::scene, "CHANNEL", SyntheticMall.Member::channel, "INVITER", SyntheticMall.Member::inviterId);
         for (Map.Entry<String, java.util.function.Function<SyntheticMall.Member, Object>> by : sources.entrySet()) {
             Map<String, long[]> expected = new java.util.HashMap<>();
-            for (SyntheticMall.Member member : HISTORY.members()) {
+            for (SyntheticMall.Member member : HISTORY.members().stream().filter(kept).toList()) {
                 Object source = by.getValue().apply(member);
                 long[] counts = expected.computeIfAbsent(source == null ? null : source.toString(), s -> new long[3]);
                 counts[0]++;
@@ -113,12 +126,12 @@ class ReferenceReportsTest {
                 }
             }
             List<Map<String, Object>> rows = (List<Map<String, Object>>) facts.get(TestTokens.merchant(1), "/admin/insights/acquisition?from="
-                    + FIRST + "&to=" + FIRST.plusDays(DAYS - 1) + "&by=" + by.getKey()).getBody().get("sources");
-            assertThat(rows).as(by.getKey()).hasSize(expected.size());
+                    + FIRST + "&to=" + FIRST.plusDays(DAYS - 1) + "&by=" + by.getKey() + filter).getBody().get("sources");
+            assertThat(rows).as(by.getKey() + filter).hasSize(expected.size()).isNotEmpty();
             long previous = Long.MAX_VALUE;
             for (Map<String, Object> row : rows) {
                 long[] counts = expected.get((String) row.get("source"));
-                assertThat(counts).as(by.getKey() + " " + row.get("source")).isNotNull();
+                assertThat(counts).as(by.getKey() + filter + " " + row.get("source")).isNotNull();
                 assertThat(((Number) row.get("newMembers")).longValue()).isEqualTo(counts[0]).isLessThanOrEqualTo(previous);
                 previous = counts[0];
                 assertThat(((Number) row.get("firstPurchaseIn7Days")).longValue()).as(by.getKey() + " " + row.get("source") + " 7d").isEqualTo(counts[1]);

@@ -3,6 +3,7 @@ package com.siyumall.insight.acquisition;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
+import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.store.AnalyticsStore;
 import org.springframework.stereotype.Service;
 
@@ -45,18 +46,22 @@ class Acquisition {
      */
     record View(LocalDate from, LocalDate to, Source by, List<Row> sources, long otherSources, Row others) {}
 
-    View of(ReportPeriod period, Source by, int limit) {
+    View of(ReportPeriod period, Source by, int limit, MemberFilter filter) {
         // the column comes from the enum, never from the request
         String sql = "WITH firsts AS (SELECT member_id, MIN(paid_at) AS first_paid FROM order_fact GROUP BY member_id) "
                 + "SELECT CAST(m." + by.column + " AS VARCHAR) AS source, COUNT(*), "
                 + "COUNT(*) FILTER (WHERE f.first_paid <= m.registered_at + INTERVAL 7 DAY), "
                 + "COUNT(*) FILTER (WHERE f.first_paid <= m.registered_at + INTERVAL 30 DAY) "
-                + "FROM member_fact m LEFT JOIN firsts f ON f.member_id = m.member_id WHERE m.day BETWEEN ? AND ? "
+                + "FROM member_fact m LEFT JOIN firsts f ON f.member_id = m.member_id WHERE m.day BETWEEN ? AND ?" + filter.sql() + " "
                 + "GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST";
         List<Row> rows = store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setObject(1, period.from());
                 query.setObject(2, period.to());
+                int next = 3;
+                for (Object value : filter.parameters()) {
+                    query.setObject(next++, value);
+                }
                 List<Row> found = new ArrayList<>();
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
