@@ -108,6 +108,24 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
         }
     }
 
+    /**
+     * Applies a retained message's effect again without asking whether this consumer handled it before: for rebuilding
+     * a store whose every write is keyed by the fact's own id (insight's analytical store), never for effects that
+     * would repeat (points, stock, money). False, and nothing done, when the message cannot be read.
+     */
+    public final boolean reapply(MessageExt message) {
+        EventEnvelope envelope;
+        T payload;
+        try {
+            envelope = json.readValue(message.getBody(), EventEnvelope.class);
+            payload = json.treeToValue(envelope.payload(), payloadType);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return false;
+        }
+        transactions.executeWithoutResult(status -> handle(payload, envelope));
+        return true;
+    }
+
     /** Runs a parked message again (an operator's replay); throws when it still cannot be read or handled. */
     final void replay(byte[] body) {
         EventEnvelope envelope;
