@@ -192,6 +192,56 @@ class WholeMallThroughGatewayTest {
                 .path("today").path("newMembers").asInt() >= 1);
     }
 
+    @Test
+    void anOrderThroughAGuidesCodeIsCreditedToTheGuideAndTheStoreInTheMerchantsReports() throws Exception {
+        String merchant = loginMerchant();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String storeId = send("POST", "/admin/stores", merchant, Map.of("name", "网关门店" + suffix, "address", "南京西路 1 号",
+                "latitude", 31.2, "longitude", 121.4, "opensAt", "00:00", "closesAt", "23:59"), Map.of(), 201).path("storeId").asText();
+        String guideId = send("POST", "/admin/guides", merchant, Map.of("username", "gwg-" + suffix, "password", "guide-pass-1",
+                "name", "网关导购", "storeId", storeId), Map.of(), 201).path("guideId").asText();
+        String categoryId = send("POST", "/admin/categories", merchant, Map.of("name", "gwa-" + suffix), Map.of(), 201).path("id").asText();
+        String skuId = send("POST", "/admin/products", merchant, Map.of("categoryId", categoryId, "name", "导购推荐款", "onShelf", true,
+                "images", java.util.List.of("https://img.test/gwa.jpg"),
+                "skus", java.util.List.of(Map.of("specs", Map.of("尺码", "L"), "price", 15800, "stock", 5))), Map.of(), 201)
+                .path("skus").get(0).path("skuId").asText();
+
+        // the shopper scans the guide's code in the store: the login carries the scene, channel, store and guide
+        String token = send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-gwa" + suffix, "scene", 1047,
+                "channel", "guide", "storeId", storeId, "guideId", guideId), Map.of(), 200).path("accessToken").asText();
+        JsonNode placed = send("POST", "/api/orders", token, Map.of("items", java.util.List.of(Map.of("skuId", skuId, "quantity", 1)),
+                "address", Map.of("name", "周七", "phone", "13700137000", "region", "上海", "detail", "静安寺 2 号"),
+                "attribution", Map.of("scene", 1047, "channel", "guide")), Map.of("Idempotency-Key", UUID.randomUUID().toString()), 201);
+        String orderNo = placed.path("orderNo").asText();
+        JsonNode pay = send("POST", "/api/orders/" + orderNo + "/pay", token, null, Map.of(), 200);
+        DevStack.get().wechat().paySucceeded(pay.path("package").asText().substring("prepay_id=".length()));
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String period = "from=" + today.minusDays(1) + "&to=" + today;
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            for (JsonNode row : send("GET", "/admin/insights/guides?by=GUIDE&" + period, merchant, null, Map.of(), 200).path("rows")) {
+                if (row.path("id").asText().equals(guideId)) {
+                    return row.path("orders").asInt() == 1;
+                }
+            }
+            return false;
+        });
+        JsonNode guide = null;
+        for (JsonNode row : send("GET", "/admin/insights/guides?by=GUIDE&" + period, merchant, null, Map.of(), 200).path("rows")) {
+            if (row.path("id").asText().equals(guideId)) {
+                guide = row;
+            }
+        }
+        assertThat(guide.path("gmv").asLong()).as("the order's money, credited to the guide it was stamped with").isEqualTo(15_800);
+        assertThat(guide.path("newMembers").asInt()).as("registered through the guide").isEqualTo(1);
+        assertThat(guide.path("payingMembers").asInt()).isEqualTo(1);
+        JsonNode sources = send("GET", "/admin/insights/acquisition?by=GUIDE&" + period + "&storeId=" + storeId, merchant, null, Map.of(), 200)
+                .path("sources");
+        assertThat(sources).as("the store's new members, by guide").hasSize(1);
+        assertThat(sources.get(0).path("source").asText()).isEqualTo(guideId);
+        assertThat(sources.get(0).path("firstPurchaseIn7Days").asInt()).isEqualTo(1);
+    }
+
     private static String loginMerchant() throws Exception {
         String username = "gw" + UUID.randomUUID().toString().substring(0, 8);
         member.getBean(com.siyumall.member.merchant.MerchantAccountService.class)
