@@ -52,7 +52,7 @@ public class PersistenceConfiguration {
 
     @Bean
     MybatisPlusInterceptor mybatisPlusInterceptor() {
-        MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
+        MybatisPlusInterceptor interceptor = new OnceReadSignaturesInterceptor();
         PaginationInnerInterceptor pagination = new PaginationInnerInterceptor(DbType.MYSQL);
         pagination.setMaxLimit(100L);
         interceptor.addInnerInterceptor(pagination);
