@@ -58,10 +58,7 @@ class Acquisition {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setObject(1, period.from());
                 query.setObject(2, period.to());
-                int next = 3;
-                for (Object value : filter.parameters()) {
-                    query.setObject(next++, value);
-                }
+                filter.bind(query, 3);
                 List<Row> found = new ArrayList<>();
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {

@@ -103,11 +103,7 @@ public class Lifecycle {
                 }
                 query.setObject(7, registeredFrom);
                 query.setObject(8, registeredTo);
-                int next = 9;
-                for (Object value : filter.parameters()) {
-                    query.setObject(next++, value);
-                }
-                query.setObject(next, first);
+                query.setObject(filter.bind(query, 9), first);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         Week week = byEnd.get(rows.getObject(1, LocalDate.class));

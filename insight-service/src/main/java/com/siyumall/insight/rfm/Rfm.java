@@ -161,11 +161,8 @@ public class Rfm {
     /** The buyers in {@code segment} by {@code criteria} (its money line the mean when not set): a segment's audience. */
     public List<Long> members(Criteria criteria, Segment segment) {
         long line = criteria.monetary() != null ? criteria.monetary() : store.read(connection -> totals(connection, criteria))[2];
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(criteria.asOf());
-        parameters.addAll(criteria.members().parameters());
-        parameters.addAll(List.of(criteria.since(), criteria.asOf(), criteria.recencyDays(), segment.recent, criteria.frequency(),
-                segment.frequent, line, segment.highValue));
+        List<Object> parameters = buyersParameters(criteria);
+        parameters.addAll(List.of(criteria.recencyDays(), segment.recent, criteria.frequency(), segment.frequent, line, segment.highValue));
         return store.longs(buyers(criteria) + "SELECT member_id FROM buyers WHERE (recency <= ?) = ? AND (frequency >= ?) = ? "
                 + "AND (monetary >= ?) = ? ORDER BY member_id", parameters.toArray());
     }
@@ -175,12 +172,22 @@ public class Rfm {
         return (whole * percent + 99) / 100;
     }
 
+    /** The values of {@link #buyers}' placeholders, in order. */
+    private static List<Object> buyersParameters(Criteria criteria) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(criteria.asOf());
+        parameters.addAll(criteria.members().parameters());
+        parameters.add(criteria.since());
+        parameters.add(criteria.asOf());
+        return parameters;
+    }
+
     /** Binds {@link #buyers}' placeholders; returns the last index bound. */
     private static int bindBuyers(PreparedStatement query, Criteria criteria) throws SQLException {
-        query.setObject(1, criteria.asOf());
-        int next = criteria.members().bind(query, 2);
-        query.setObject(next, criteria.since());
-        query.setObject(next + 1, criteria.asOf());
-        return next + 1;
+        List<Object> parameters = buyersParameters(criteria);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setObject(i + 1, parameters.get(i));
+        }
+        return parameters.size();
     }
 }
