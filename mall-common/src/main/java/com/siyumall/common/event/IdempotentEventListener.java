@@ -88,7 +88,7 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
         T payload;
         try {
             envelope = json.readValue(message.getBody(), EventEnvelope.class);
-            payload = json.treeToValue(envelope.payload(), payloadType);
+            payload = payloadOf(envelope);
         } catch (IOException | IllegalArgumentException unreadable) {
             // retrying cannot make an unreadable message readable: park it now (throws if it cannot, so RocketMQ retries)
             metrics.counter("mall.events.consumed", "consumer", consumer, "outcome", "unreadable").increment();
@@ -118,12 +118,16 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
         T payload;
         try {
             envelope = json.readValue(message.getBody(), EventEnvelope.class);
-            payload = json.treeToValue(envelope.payload(), payloadType);
+            payload = payloadOf(envelope);
         } catch (IOException | IllegalArgumentException unreadable) {
             return false;
         }
         transactions.executeWithoutResult(status -> handle(payload, envelope));
         return true;
+    }
+
+    private T payloadOf(EventEnvelope envelope) throws IOException {
+        return json.treeToValue(envelope.payload(), payloadType);
     }
 
     /** Runs a parked message again (an operator's replay); throws when it still cannot be read or handled. */
@@ -132,7 +136,7 @@ public abstract class IdempotentEventListener<T> implements RocketMQListener<Mes
         T payload;
         try {
             envelope = json.readValue(body, EventEnvelope.class);
-            payload = json.treeToValue(envelope.payload(), payloadType);
+            payload = payloadOf(envelope);
         } catch (IOException | IllegalArgumentException unreadable) {
             throw new IllegalStateException("Still unreadable: " + unreadable.getMessage(), unreadable);
         }
