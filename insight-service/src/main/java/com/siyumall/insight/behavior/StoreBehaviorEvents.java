@@ -33,6 +33,12 @@ class StoreBehaviorEvents extends IdempotentEventListener<BehaviorBatchReceived>
         this.json = json;
     }
 
+    /** Every row is written under the fact's own id, {@code INSERT OR IGNORE}: a repeat adds nothing. */
+    @Override
+    protected boolean repeatsAreHarmless() {
+        return true;
+    }
+
     @Override
     protected void handle(BehaviorBatchReceived batch, EventEnvelope envelope) {
         if (batch.events() == null || batch.events().isEmpty()) {

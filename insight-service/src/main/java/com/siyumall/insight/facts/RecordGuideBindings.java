@@ -28,6 +28,12 @@ class RecordGuideBindings extends IdempotentEventListener<RecordGuideBindings.Me
         this.store = store;
     }
 
+    /** Every row is written under the fact's own id, {@code INSERT OR IGNORE}: a repeat adds nothing. */
+    @Override
+    protected boolean repeatsAreHarmless() {
+        return true;
+    }
+
     @Override
     protected void handle(MemberBoundToGuide binding, EventEnvelope envelope) {
         Instant boundAt = binding.boundAt() != null ? binding.boundAt() : envelope.occurredAt();

@@ -27,6 +27,12 @@ class RecordLevelChanges extends IdempotentEventListener<RecordLevelChanges.Memb
         this.store = store;
     }
 
+    /** Every row is written under the fact's own id, {@code INSERT OR IGNORE}: a repeat adds nothing. */
+    @Override
+    protected boolean repeatsAreHarmless() {
+        return true;
+    }
+
     @Override
     protected void handle(MemberLevelChanged change, EventEnvelope envelope) {
         Instant changedAt = change.changedAt() != null ? change.changedAt() : envelope.occurredAt();

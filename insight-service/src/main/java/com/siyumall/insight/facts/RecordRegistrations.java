@@ -25,6 +25,12 @@ class RecordRegistrations extends IdempotentEventListener<MemberRegistered> {
         this.store = store;
     }
 
+    /** Every row is written under the fact's own id, {@code INSERT OR IGNORE}: a repeat adds nothing. */
+    @Override
+    protected boolean repeatsAreHarmless() {
+        return true;
+    }
+
     @Override
     protected void handle(MemberRegistered member, EventEnvelope envelope) {
         store.write(connection -> {

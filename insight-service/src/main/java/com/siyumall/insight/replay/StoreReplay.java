@@ -140,7 +140,7 @@ public class StoreReplay {
         Collection<IdempotentEventListener> listeners = context.getBeansOfType(IdempotentEventListener.class).values();
         for (IdempotentEventListener<?> listener : listeners) {
             RocketMQMessageListener subscription = AnnotationUtils.findAnnotation(listener.getClass(), RocketMQMessageListener.class);
-            if (subscription != null) {
+            if (subscription != null && listener.replayable()) {
                 Set<String> tags = Arrays.stream(subscription.selectorExpression().split("\\|\\|")).map(String::trim)
                         .collect(Collectors.toSet());
                 targets.add(new Target(context.getEnvironment().resolvePlaceholders(subscription.topic()), tags, listener));
