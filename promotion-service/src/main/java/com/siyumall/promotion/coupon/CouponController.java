@@ -69,7 +69,7 @@ class CouponController {
                       Instant validFrom, Instant validTo, String status, String channel) {}
 
     private CouponView view(Coupon c) {
-        CouponTemplate t = coupons.template(c.templateId());
+        CouponTemplate t = coupons.rules(c.templateId());
         return new CouponView(c.id(), c.templateId(), t.getType().name(), t.getAmountOff(), t.getPercentOff(),
                 t.getThresholdAmount(), c.validFrom(), c.validTo(), c.status(), c.channel());
     }

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,17 @@ public class CouponService implements HeldForOrders {
     }
 
     /**
-     * A template's rules (channels, validity, audience, allowance) for a claim: a hot template's row was re-read for
-     * every claim (a fifth of promotion-service's claim samples). Never used for quantities — the Redis script and the
-     * guarded count decide those. A template stopped on another instance can still be claimed here for up to 2 s.
+     * A template's terms and rules (discount, channels, validity, audience, allowance) for a claim or a coupon's view:
+     * a hot template's row was re-read for every claim (a fifth of promotion-service's claim samples). The terms never
+     * change once created; never used for quantities — the Redis script and the guarded count decide those. A template
+     * stopped on another instance can still be claimed here for up to 2 s.
      */
-    private CouponTemplate rulesOf(long templateId) {
-        return rules.get(templateId);
+    public CouponTemplate rules(long templateId) {
+        CouponTemplate template = rules.get(templateId);
+        if (template == null) {
+            throw new BusinessException(CouponError.TEMPLATE_NOT_FOUND, templateId);
+        }
+        return template;
     }
 
     public CouponTemplate template(long templateId) {
@@ -163,8 +169,10 @@ public class CouponService implements HeldForOrders {
     }
 
     private Issued issueNow(long memberId, long templateId, CouponTemplate.Channel channel, String cause, Validity own, Issuer issuer) {
-        CouponTemplate template = rulesOf(templateId);
-        Instant now = clock.instant();
+        CouponTemplate template = rules(templateId);
+        // whole seconds, as the driver writes times here (the general log shows no fractions), so the coupon answered
+        // without reading it back is the coupon stored
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (!template.isClaimableAt(now, channel)) {
             throw new BusinessException(CouponError.COUPON_NOT_CLAIMABLE, templateId);
         }
@@ -175,18 +183,20 @@ public class CouponService implements HeldForOrders {
         }
         int seq = takeClaim(template, memberId);
         try {
+            Instant[] validity = own != null ? new Instant[]{own.from().truncatedTo(ChronoUnit.SECONDS), own.to().truncatedTo(ChronoUnit.SECONDS)}
+                    : template.validityFrom(now);
             Long couponId = transaction.execute(status -> {
                 if (coupons.countIssue(templateId, now) == 0) {
                     throw new BusinessException(CouponError.COUPON_SOLD_OUT, templateId);
                 }
-                Instant[] validity = own != null ? new Instant[]{own.from(), own.to()} : template.validityFrom(now);
                 long id = IdWorker.getId();
                 coupons.insertCoupon(id, templateId, memberId, seq, channel.name(), validity[0], validity[1], now, cause);
                 events.publish(Topics.PROMOTION_EVENTS, new CouponIssued(id, templateId, template.getName(), memberId, channel.name(), cause,
                         issuer == null ? null : issuer.guideId(), issuer == null ? null : issuer.storeId(), now));
                 return id;
             });
-            return new Issued(coupons.coupon(couponId), true);
+            return new Issued(new Coupon(couponId, templateId, memberId, seq, channel.name(), Coupon.UNUSED, validity[0], validity[1],
+                    null, now), true);
         } catch (DuplicateKeyException e) {
             counter.unclaim(templateId, memberId);
             Coupon given = cause == null ? null : coupons.byCause(memberId, templateId, cause);
