@@ -38,8 +38,7 @@ public class OrderLifecycle {
     /** A new order with its lines, history and OrderCreated event, and its unpaid timer at {@code expiresAt}. */
     @Transactional
     public void create(Order order, List<OrderLine> orderLines, List<DiscountRow> discounts) {
-        orders.insert(order);
-        orderLines.forEach(lines::insert);
+        insertNew(order, orderLines);
         discounts.forEach(d -> orders.discount(IdWorker.getId(), order.getOrderNo(), d.kind(), d.label(), d.amount()));
         Instant now = clock.instant();
         orders.history(IdWorker.getId(), order.getOrderNo(), null, OrderStatus.UNPAID.name(), "SUBMITTED", now);
@@ -50,14 +49,26 @@ public class OrderLifecycle {
 
     public record DiscountRow(String kind, String label, long amount) {}
 
+    private void insertNew(Order order, List<OrderLine> orderLines) {
+        Instant now = clock.instant();
+        order.setCreatedAt(now);
+        order.setUpdatedAt(now);
+        orders.insertNew(order);
+        for (OrderLine line : orderLines) {
+            if (line.getId() == null) {
+                line.setId(IdWorker.getId());
+            }
+            lines.insertNew(line);
+        }
+    }
+
     /**
      * An order the member paid with points (points mall): PAID from the start, no timer, no OrderPaid (purchase counts,
      * first-purchase eligibility and pay-success coupons are about money paid) but its own PointsExchangeOrderPlaced.
      */
     @Transactional
     public void createPaidWithPoints(Order order, List<OrderLine> orderLines, String exchangeNo) {
-        orders.insert(order);
-        orderLines.forEach(lines::insert);
+        insertNew(order, orderLines);
         Instant now = clock.instant();
         orders.history(IdWorker.getId(), order.getOrderNo(), null, OrderStatus.PAID.name(), "POINTS_EXCHANGE", now);
         events.publish(Topics.ORDER_EVENTS, new OrderEvents.PointsExchangeOrderPlaced(order.getOrderNo(), order.getMemberId(), exchangeNo,

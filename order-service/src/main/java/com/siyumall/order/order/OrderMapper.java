@@ -58,6 +58,19 @@ public interface OrderMapper extends BaseMapper<Order> {
 
     record Due(String orderNo, Instant expiresAt) {}
 
+    /**
+     * A new order, every column its factories and stamps set, written as one fixed statement: MyBatis-Plus's generated
+     * insert evaluated an OGNL condition per column, more than half of what the insert cost (profiled at checkout).
+     */
+    @Insert("INSERT INTO orders (order_no, member_id, status, items_amount, discount_amount, points_used, points_amount, freight, "
+            + "pay_amount, delivery, address, pickup_store_id, coupon_id, remark, expires_at, paid_at, refunded_amount, "
+            + "group_buy_group_id, group_buy_status, attributed_guide_id, attributed_store_id, sharer_id, scene, channel, "
+            + "created_at, updated_at) VALUES (#{orderNo}, #{memberId}, #{status}, #{itemsAmount}, #{discountAmount}, #{pointsUsed}, "
+            + "#{pointsAmount}, #{freight}, #{payAmount}, #{delivery}, #{address}, #{pickupStoreId}, #{couponId}, #{remark}, "
+            + "#{expiresAt}, #{paidAt}, #{refundedAmount}, #{groupBuyGroupId}, #{groupBuyStatus}, #{attributedGuideId}, "
+            + "#{attributedStoreId}, #{sharerId}, #{scene}, #{channel}, #{createdAt}, #{updatedAt})")
+    int insertNew(Order order);
+
     @Insert("INSERT INTO order_status_history (id, order_no, from_status, to_status, reason, changed_at) "
             + "VALUES (#{id}, #{orderNo}, #{from}, #{to}, #{reason}, #{at})")
     int history(@Param("id") long id, @Param("orderNo") String orderNo, @Param("from") String from, @Param("to") String to,
