@@ -143,3 +143,14 @@ CREATE TABLE IF NOT EXISTS level_fact (
     changed_at TIMESTAMP NOT NULL,
     day        DATE NOT NULL
 );
+
+-- Money given back (OrderRefunded), one row per refund: the dashboard's refunds and the GMV they take back.
+CREATE TABLE IF NOT EXISTS refund_fact (
+    refund_no     VARCHAR PRIMARY KEY,
+    order_no      VARCHAR NOT NULL,
+    member_id     BIGINT NOT NULL,
+    amount        BIGINT NOT NULL,
+    fully         BOOLEAN NOT NULL,
+    refunded_at   TIMESTAMP NOT NULL,
+    day           DATE NOT NULL
+);

@@ -84,6 +84,16 @@ public final class InsightFixtures {
                 "orderNo", orderNo, "memberId", Long.toString(memberId), "payAmount", amount, "paidAt", noonOf(day));
     }
 
+    /** Money given back to the member on {@code day} for an order (whole or in part); the refund's number is returned. */
+    public String refunded(long memberId, LocalDate day, long amount, boolean fully) {
+        String refundNo = "R" + ORDERS.incrementAndGet() + "-" + memberId;
+        String orderNo = "T-" + refundNo;
+        producers.publish(Topics.ORDER_EVENTS, "OrderRefunded", orderNo, "orderNo", orderNo, "memberId", Long.toString(memberId),
+                "refundNo", refundNo, "refundAmount", amount, "lines", java.util.List.of(), "restock", false,
+                "fullyRefunded", fully, "refundedAt", noonOf(day));
+        return refundNo;
+    }
+
     /** A paid order that order-service attributed to a guide and store at submit. */
     public void paidThrough(long memberId, LocalDate day, long amount, long storeId, long guideId) {
         String orderNo = "T" + ORDERS.incrementAndGet() + "-" + memberId;

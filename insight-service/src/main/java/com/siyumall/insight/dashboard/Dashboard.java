@@ -10,10 +10,15 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A day at a glance against the day before and the week before: visitors, new members, paying members, orders, GMV. */
+/**
+ * A day at a glance against the day before and the week before: visitors, new members, paying members, orders, GMV,
+ * and the refunds of the day (money given back that day, whenever its order was paid).
+ */
 @Service
 class Dashboard {
     private static final int WEEK = 7;
+    /** visitors, new members, paying members, orders, gmv, refunds, refunded amount. */
+    private static final int FIGURES = 7;
     private final AnalyticsStore store;
 
     Dashboard(AnalyticsStore store) {
@@ -21,14 +26,14 @@ class Dashboard {
     }
 
     record DayFigures(LocalDate day, long visitors, long newMembers, long payingMembers, long orders, long gmv,
-                      double conversion) {
-        static DayFigures of(LocalDate day, long visitors, long newMembers, long payingMembers, long orders, long gmv) {
-            return new DayFigures(day, visitors, newMembers, payingMembers, orders, gmv, Share.of(payingMembers, visitors));
+                      double conversion, long refunds, long refundAmount) {
+        static DayFigures of(LocalDate day, long[] f) {
+            return new DayFigures(day, f[0], f[1], f[2], f[3], f[4], Share.of(f[2], f[0]), f[5], f[6]);
         }
     }
 
     record WeekAverage(LocalDate from, LocalDate to, double visitors, double newMembers, double payingMembers,
-                       double orders, double gmv, double conversion) {}
+                       double orders, double gmv, double conversion, double refunds, double refundAmount) {}
 
     record View(DayFigures today, DayFigures yesterday, WeekAverage sevenDayAverage) {}
 
@@ -36,26 +41,27 @@ class Dashboard {
         LocalDate weekStart = day.minusDays(WEEK);
         Map<LocalDate, long[]> figures = store.read(connection -> {
             Map<LocalDate, long[]> byDay = new HashMap<>();
-            // [visitors, new members, paying members, orders, gmv]
             fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT visitor) FROM stitched_event "
                     + "WHERE day BETWEEN ? AND ? GROUP BY day"), weekStart, day, byDay, 0);
             fill(connection.prepareStatement("SELECT day, COUNT(*) FROM member_fact WHERE day BETWEEN ? AND ? GROUP BY day"),
                     weekStart, day, byDay, 1);
             fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT member_id), COUNT(*), SUM(pay_amount) FROM order_fact "
                     + "WHERE day BETWEEN ? AND ? GROUP BY day"), weekStart, day, byDay, 2);
+            fill(connection.prepareStatement("SELECT day, COUNT(*), SUM(amount) FROM refund_fact WHERE day BETWEEN ? AND ? GROUP BY day"),
+                    weekStart, day, byDay, 5);
             return byDay;
         });
         DayFigures today = figuresOf(day, figures);
         DayFigures yesterday = figuresOf(day.minusDays(1), figures);
-        long[] week = new long[5];
+        long[] week = new long[FIGURES];
         for (int i = 1; i <= WEEK; i++) {
-            long[] one = figures.getOrDefault(day.minusDays(i), new long[5]);
+            long[] one = figures.getOrDefault(day.minusDays(i), new long[FIGURES]);
             for (int k = 0; k < week.length; k++) {
                 week[k] += one[k];
             }
         }
         WeekAverage average = new WeekAverage(weekStart, day.minusDays(1), average(week[0]), average(week[1]),
-                average(week[2]), average(week[3]), average(week[4]), Share.of(week[2], week[0]));
+                average(week[2]), average(week[3]), average(week[4]), Share.of(week[2], week[0]), average(week[5]), average(week[6]));
         return new View(today, yesterday, average);
     }
 
@@ -67,7 +73,7 @@ class Dashboard {
             try (ResultSet rows = query.executeQuery()) {
                 int columns = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
-                    long[] figures = byDay.computeIfAbsent(rows.getObject(1, LocalDate.class), d -> new long[5]);
+                    long[] figures = byDay.computeIfAbsent(rows.getObject(1, LocalDate.class), d -> new long[FIGURES]);
                     for (int c = 2; c <= columns; c++) {
                         figures[first + c - 2] = rows.getLong(c);
                     }
@@ -77,8 +83,7 @@ class Dashboard {
     }
 
     private static DayFigures figuresOf(LocalDate day, Map<LocalDate, long[]> figures) {
-        long[] f = figures.getOrDefault(day, new long[5]);
-        return DayFigures.of(day, f[0], f[1], f[2], f[3], f[4]);
+        return DayFigures.of(day, figures.getOrDefault(day, new long[FIGURES]));
     }
 
     private static double average(long total) {

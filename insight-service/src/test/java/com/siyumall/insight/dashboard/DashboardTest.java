@@ -74,6 +74,27 @@ class DashboardTest {
     }
 
     @Test
+    void refundsCountOnTheDayTheMoneyWentBackWheneverTheOrderWasPaid() {
+        LocalDate day = LocalDate.of(1986, 6, 6);
+        long member = someMember();
+        facts.paid(member, day.minusDays(2), 9_900);
+        facts.refunded(member, day, 3_000, false);
+        facts.refunded(member, day, 6_900, true);
+        facts.refunded(member, day.minusDays(1), 500, false);
+
+        String merchant = TestTokens.merchant(1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                ((Number) ((Map<String, Object>) dashboard(merchant, "?day=" + day).getBody().get("today")).get("refunds")).intValue() == 2
+                        && ((Number) ((Map<String, Object>) dashboard(merchant, "?day=" + day).getBody().get("yesterday")).get("refunds")).intValue() == 1);
+        Map<String, Object> view = dashboard(merchant, "?day=" + day).getBody();
+        assertThat((Map<String, Object>) view.get("today")).containsEntry("refunds", 2).containsEntry("refundAmount", 9_900)
+                .containsEntry("orders", 0).containsEntry("gmv", 0);
+        assertThat((Map<String, Object>) view.get("yesterday")).containsEntry("refunds", 1).containsEntry("refundAmount", 500);
+        // the week before: 500 on day-1 → 71.4 a day
+        assertThat((Map<String, Object>) view.get("sevenDayAverage")).containsEntry("refunds", 0.1).containsEntry("refundAmount", 71.4);
+    }
+
+    @Test
     void onlyTheMerchantReadsIt() {
         assertThat(dashboard(null, "").getStatusCode().value()).isEqualTo(401);
         assertThat(dashboard(TestTokens.shopper(someMember()), "").getStatusCode().value()).isEqualTo(403);

@@ -52,14 +52,15 @@ class StoreReplayTest {
         long kept = someMember();
         facts.registered(lost, day, "poster");
         facts.paid(lost, day.plusDays(2), 1_990);
+        facts.refunded(lost, day.plusDays(3), 990, false);
         facts.registered(kept, day, "poster");
         facts.paid(kept, day.plusDays(1), 990);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("member_fact", lost) == 1 && count("order_fact", lost) == 1
-                && count("member_fact", kept) == 1 && count("order_fact", kept) == 1);
+                && count("member_fact", kept) == 1 && count("order_fact", kept) == 1 && count("refund_fact", lost) == 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consumed_event WHERE consumer LIKE 'insight-%'", Integer.class))
                 .as("insight's writes skip a known fact id themselves: no record of handled events is kept").isZero();
         store.write(connection -> {
-            for (String table : new String[] {"member_fact", "order_fact"}) {
+            for (String table : new String[] {"member_fact", "order_fact", "refund_fact"}) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE member_id = ?")) {
                     delete.setLong(1, lost);
                     delete.executeUpdate();
@@ -79,10 +80,11 @@ class StoreReplayTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(call(HttpMethod.GET, TestTokens.merchant(1)).getBody().get("state")));
         Map<String, Object> done = call(HttpMethod.GET, TestTokens.merchant(1)).getBody();
-        assertThat(((Number) done.get("messages")).longValue()).isGreaterThanOrEqualTo(4);
-        assertThat(((Number) done.get("applied")).longValue()).isGreaterThanOrEqualTo(4);
+        assertThat(((Number) done.get("messages")).longValue()).isGreaterThanOrEqualTo(5);
+        assertThat(((Number) done.get("applied")).longValue()).isGreaterThanOrEqualTo(5);
         assertThat(count("member_fact", lost)).as("lost, and back").isEqualTo(1);
         assertThat(count("order_fact", lost)).isEqualTo(1);
+        assertThat(count("refund_fact", lost)).isEqualTo(1);
         assertThat(count("member_fact", kept)).as("kept, and still once").isEqualTo(1);
         assertThat(count("order_fact", kept)).isEqualTo(1);
         assertThat(store.longs("SELECT pay_amount FROM order_fact WHERE member_id = ?", lost)).containsExactly(1_990L);
