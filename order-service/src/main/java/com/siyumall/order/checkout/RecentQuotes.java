@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The quotes this process just showed in previews, so the submit that follows a preview pays what the shopper saw
@@ -20,12 +21,19 @@ final class RecentQuotes {
     private final long holdsForNanos;
     private final int maxEntries;
     private final Map<Pricing.Basket, Shown> shown = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
 
     private record Shown(Quote quote, long atNanos) {}
 
     RecentQuotes(Duration holdsFor, int maxEntries) {
+        this(holdsFor, maxEntries, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the monotonic clock (a test's own). */
+    RecentQuotes(Duration holdsFor, int maxEntries, LongSupplier nanoTime) {
         this.holdsForNanos = holdsFor.toNanos();
         this.maxEntries = maxEntries;
+        this.nanoTime = nanoTime;
     }
 
     void remember(Pricing.Basket basket, Quote quote) {
@@ -35,13 +43,13 @@ final class RecentQuotes {
         if (shown.size() >= maxEntries && !shown.containsKey(basket)) {
             shown.clear();
         }
-        shown.put(basket, new Shown(quote, System.nanoTime()));
+        shown.put(basket, new Shown(quote, nanoTime.getAsLong()));
     }
 
     /** The quote shown for this basket, if it still holds against the catalog's snapshots; taken at most once. */
     Quote take(Pricing.Basket basket, Map<Long, ProductClient.SkuSnapshot> snapshots) {
         Shown taken = shown.remove(basket);
-        if (taken == null || System.nanoTime() - taken.atNanos() >= holdsForNanos) {
+        if (taken == null || nanoTime.getAsLong() - taken.atNanos() >= holdsForNanos) {
             return null;
         }
         for (Quote.PricedLine line : taken.quote().lines()) {

@@ -50,11 +50,15 @@ class RecentQuotesTest {
     }
 
     @Test
-    void aQuoteOlderThanItsHoldOrWithHoldingOffIsNotPaid() throws InterruptedException {
-        RecentQuotes brief = new RecentQuotes(Duration.ofMillis(1), 100);
-        brief.remember(BASKET, SHOWN);
-        Thread.sleep(5);
-        assertThat(brief.take(BASKET, catalog(1000, true, "Tea"))).isNull();
+    void aQuoteOlderThanItsHoldOrWithHoldingOffIsNotPaid() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        RecentQuotes quotes = new RecentQuotes(Duration.ofSeconds(60), 100, now::get);
+        quotes.remember(BASKET, SHOWN);
+        now.set(Duration.ofSeconds(59).toNanos());
+        assertThat(quotes.take(BASKET, catalog(1000, true, "Tea"))).as("within the hold").isSameAs(SHOWN);
+        quotes.remember(BASKET, SHOWN);
+        now.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(quotes.take(BASKET, catalog(1000, true, "Tea"))).as("a minute later").isNull();
         RecentQuotes off = new RecentQuotes(Duration.ZERO, 100);
         off.remember(BASKET, SHOWN);
         assertThat(off.take(BASKET, catalog(1000, true, "Tea"))).isNull();
