@@ -154,3 +154,30 @@ CREATE TABLE IF NOT EXISTS refund_fact (
     refunded_at   TIMESTAMP NOT NULL,
     day           DATE NOT NULL
 );
+
+-- Member logins (member-service's MemberLoggedIn): a visit the server saw, whether or not the client's events arrived.
+CREATE TABLE IF NOT EXISTS login_fact (
+    login_id     BIGINT PRIMARY KEY,
+    member_id    BIGINT NOT NULL,
+    logged_in_at TIMESTAMP NOT NULL,
+    day          DATE NOT NULL,
+    scene        INTEGER,
+    channel      VARCHAR,
+    new_member   BOOLEAN NOT NULL
+);
+
+-- Daily check-ins (MemberCheckedIn): at most one per member and business day, as member-service allows.
+CREATE TABLE IF NOT EXISTS check_in_fact (
+    member_id     BIGINT NOT NULL,
+    day           DATE NOT NULL,
+    streak        INTEGER NOT NULL,
+    checked_in_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (member_id, day)
+);
+
+-- The days each member was seen: any behavior event (stitched), a login or a check-in. Retention and lifecycle count
+-- a member as back on such a day. Filters on day reach each part (DuckDB pushes them through UNION ALL).
+CREATE OR REPLACE VIEW member_seen AS
+SELECT visitor_member_id AS member_id, day FROM stitched_event WHERE visitor_member_id IS NOT NULL
+UNION ALL SELECT member_id, day FROM login_fact
+UNION ALL SELECT member_id, day FROM check_in_fact;

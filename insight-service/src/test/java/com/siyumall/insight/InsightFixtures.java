@@ -73,6 +73,20 @@ public final class InsightFixtures {
                 "inviterId", null, "storeId", Long.toString(storeId), "guideId", Long.toString(guideId));
     }
 
+    /** A login of the member at noon of {@code day} (member-service's MemberLoggedIn); its login id is returned. */
+    public long loggedIn(long memberId, LocalDate day) {
+        long loginId = ORDERS.incrementAndGet();
+        producers.publish(Topics.MEMBER_EVENTS, "MemberLoggedIn", Long.toString(memberId), "loginId", Long.toString(loginId),
+                "memberId", Long.toString(memberId), "loggedInAt", noonOf(day), "appId", "wx-test", "scene", 1047, "channel", null,
+                "newMember", false);
+        return loginId;
+    }
+
+    public void checkedIn(long memberId, LocalDate day, int streak) {
+        producers.publish(Topics.MEMBER_EVENTS, "MemberCheckedIn", Long.toString(memberId), "memberId", Long.toString(memberId),
+                "day", day.toString(), "streak", streak, "pointsAwarded", 5, "growthAwarded", 1, "checkedInAt", noonOf(day));
+    }
+
     public void bound(long memberId, LocalDate day, long storeId, long guideId) {
         producers.publish(Topics.MEMBER_EVENTS, "MemberBoundToGuide", Long.toString(memberId), "memberId", Long.toString(memberId),
                 "guideId", Long.toString(guideId), "storeId", Long.toString(storeId), "boundAt", noonOf(day), "source", "QR_CODE");

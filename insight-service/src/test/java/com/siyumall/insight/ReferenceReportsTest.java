@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every report on a 60-day synthetic history (400 members, their visits and orders) says exactly what plain Java
+ * Every report on a 60-day synthetic history (400 members, their visits, logins, check-ins and orders) says exactly what plain Java
  * computes from the history's own lists: the expected values never go through the store's SQL.
  */
 @InsightIntegrationTest
@@ -56,6 +56,10 @@ class ReferenceReportsTest {
         assertThat(HISTORY.bindings()).hasSizeGreaterThan(50);
         assertThat(HISTORY.coupons()).hasSizeGreaterThan(200);
         assertThat(HISTORY.orders().stream().filter(o -> o.couponId() != null && o.guideId() != null)).as("orders with a coupon and a guide").isNotEmpty();
+        assertThat(HISTORY.checkIns()).hasSizeGreaterThan(300);
+        Set<String> eventDays = HISTORY.events().stream().map(e -> e.memberId() + "@" + e.day()).collect(Collectors.toSet());
+        assertThat(HISTORY.logins().stream().filter(l -> !eventDays.contains(l.memberId() + "@" + l.day())).count())
+                .as("days seen only by a login, which the reports must count").isGreaterThan(50);
         assertThat(SyntheticMall.generate(42, FIRST_ID, 400, FIRST, DAYS)).as("deterministic").isEqualTo(HISTORY);
     }
 
@@ -81,8 +85,7 @@ class ReferenceReportsTest {
             assertThat(cohort.get("members")).as("cohort " + day).isEqualTo(members.size());
             for (int n : new int[] {1, 3, 7, 14, 30}) {
                 LocalDate then = day.plusDays(n);
-                Set<Long> seen = HISTORY.events().stream().filter(e -> e.day().equals(then)).map(SyntheticMall.Event::memberId)
-                        .collect(Collectors.toSet());
+                Set<Long> seen = seenOn(then);
                 long back = members.stream().filter(m -> seen.contains(m.id())).count();
                 Map<String, Object> returned = (Map<String, Object>) ((Map<String, Object>) cohort.get("returned")).get("d" + n);
                 assertThat(((Number) returned.get("members")).longValue()).as("cohort " + day + " d" + n).isEqualTo(back);
@@ -407,6 +410,8 @@ class ReferenceReportsTest {
         Map<Long, List<LocalDate>> orderDays = new java.util.HashMap<>();
         HISTORY.members().forEach(m -> active.computeIfAbsent(m.id(), id -> new java.util.TreeSet<>()).add(m.day()));
         HISTORY.events().forEach(e -> active.get(e.memberId()).add(e.day()));
+        HISTORY.logins().forEach(l -> active.get(l.memberId()).add(l.day()));
+        HISTORY.checkIns().forEach(c -> active.get(c.memberId()).add(c.day()));
         HISTORY.orders().forEach(o -> {
             active.get(o.memberId()).add(o.day());
             orderDays.computeIfAbsent(o.memberId(), id -> new java.util.ArrayList<>()).add(o.day());
@@ -674,13 +679,23 @@ class ReferenceReportsTest {
     }
 
     private static Map<String, Object> expectedDay(LocalDate day) {
-        long visitors = HISTORY.events().stream().filter(e -> e.day().equals(day)).map(SyntheticMall.Event::memberId).distinct().count();
+        long visitors = seenOn(day).size();
+        long checkIns = HISTORY.checkIns().stream().filter(c -> c.day().equals(day)).count();
         long joined = HISTORY.members().stream().filter(m -> m.day().equals(day)).count();
         List<SyntheticMall.Order> orders = HISTORY.orders().stream().filter(o -> o.day().equals(day)).toList();
         long paying = orders.stream().map(SyntheticMall.Order::memberId).distinct().count();
         long gmv = orders.stream().mapToLong(SyntheticMall.Order::amount).sum();
         return Map.of("day", day.toString(), "visitors", (int) visitors, "newMembers", (int) joined, "payingMembers", (int) paying,
-                "orders", orders.size(), "gmv", (int) gmv, "conversion", fourDecimals(paying, visitors));
+                "orders", orders.size(), "gmv", (int) gmv, "conversion", fourDecimals(paying, visitors), "checkIns", (int) checkIns);
+    }
+
+    /** The members seen on a day: a behavior event, a login or a check-in. */
+    private static Set<Long> seenOn(LocalDate day) {
+        Set<Long> seen = new java.util.HashSet<>();
+        HISTORY.events().stream().filter(e -> e.day().equals(day)).forEach(e -> seen.add(e.memberId()));
+        HISTORY.logins().stream().filter(l -> l.day().equals(day)).forEach(l -> seen.add(l.memberId()));
+        HISTORY.checkIns().stream().filter(c -> c.day().equals(day)).forEach(c -> seen.add(c.memberId()));
+        return seen;
     }
 
     private static Map<String, Object> expectedWeek(LocalDate day) {
@@ -689,6 +704,7 @@ class ReferenceReportsTest {
         long paying = 0;
         long orders = 0;
         long gmv = 0;
+        long checkIns = 0;
         for (int i = 1; i <= 7; i++) {
             Map<String, Object> one = expectedDay(day.minusDays(i));
             visitors += (int) one.get("visitors");
@@ -696,10 +712,11 @@ class ReferenceReportsTest {
             paying += (int) one.get("payingMembers");
             orders += (int) one.get("orders");
             gmv += (int) one.get("gmv");
+            checkIns += (int) one.get("checkIns");
         }
         return Map.of("visitors", oneDecimalPerDay(visitors), "newMembers", oneDecimalPerDay(joined),
                 "payingMembers", oneDecimalPerDay(paying), "orders", oneDecimalPerDay(orders), "gmv", oneDecimalPerDay(gmv),
-                "conversion", fourDecimals(paying, visitors));
+                "conversion", fourDecimals(paying, visitors), "checkIns", oneDecimalPerDay(checkIns));
     }
 
     private static double oneDecimalPerDay(long total) {

@@ -11,14 +11,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A day at a glance against the day before and the week before: visitors, new members, paying members, orders, GMV,
- * and the refunds of the day (money given back that day, whenever its order was paid).
+ * A day at a glance against the day before and the week before: visitors (anyone seen: behavior events, logins,
+ * check-ins), new members, paying members, orders, GMV, the refunds of the day (money given back that day, whenever its
+ * order was paid) and the day's check-ins.
  */
 @Service
 class Dashboard {
     private static final int WEEK = 7;
-    /** visitors, new members, paying members, orders, gmv, refunds, refunded amount. */
-    private static final int FIGURES = 7;
+    /** visitors, new members, paying members, orders, gmv, refunds, refunded amount, check-ins. */
+    private static final int FIGURES = 8;
     private final AnalyticsStore store;
 
     Dashboard(AnalyticsStore store) {
@@ -26,14 +27,15 @@ class Dashboard {
     }
 
     record DayFigures(LocalDate day, long visitors, long newMembers, long payingMembers, long orders, long gmv,
-                      double conversion, long refunds, long refundAmount) {
+                      double conversion, long refunds, long refundAmount, long checkIns) {
         static DayFigures of(LocalDate day, long[] f) {
-            return new DayFigures(day, f[0], f[1], f[2], f[3], f[4], Share.of(f[2], f[0]), f[5], f[6]);
+            return new DayFigures(day, f[0], f[1], f[2], f[3], f[4], Share.of(f[2], f[0]), f[5], f[6], f[7]);
         }
     }
 
     record WeekAverage(LocalDate from, LocalDate to, double visitors, double newMembers, double payingMembers,
-                       double orders, double gmv, double conversion, double refunds, double refundAmount) {}
+                       double orders, double gmv, double conversion, double refunds, double refundAmount,
+                       double checkIns) {}
 
     record View(DayFigures today, DayFigures yesterday, WeekAverage sevenDayAverage) {}
 
@@ -41,7 +43,8 @@ class Dashboard {
         LocalDate weekStart = day.minusDays(WEEK);
         Map<LocalDate, long[]> figures = store.read(connection -> {
             Map<LocalDate, long[]> byDay = new HashMap<>();
-            fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT visitor) FROM stitched_event "
+            fill(connection.prepareStatement("SELECT day, COUNT(DISTINCT visitor) FROM (SELECT day, visitor FROM stitched_event "
+                    + "UNION ALL SELECT day, 'm:' || member_id FROM login_fact UNION ALL SELECT day, 'm:' || member_id FROM check_in_fact) "
                     + "WHERE day BETWEEN ? AND ? GROUP BY day"), weekStart, day, byDay, 0);
             fill(connection.prepareStatement("SELECT day, COUNT(*) FROM member_fact WHERE day BETWEEN ? AND ? GROUP BY day"),
                     weekStart, day, byDay, 1);
@@ -49,6 +52,8 @@ class Dashboard {
                     + "WHERE day BETWEEN ? AND ? GROUP BY day"), weekStart, day, byDay, 2);
             fill(connection.prepareStatement("SELECT day, COUNT(*), SUM(amount) FROM refund_fact WHERE day BETWEEN ? AND ? GROUP BY day"),
                     weekStart, day, byDay, 5);
+            fill(connection.prepareStatement("SELECT day, COUNT(*) FROM check_in_fact WHERE day BETWEEN ? AND ? GROUP BY day"),
+                    weekStart, day, byDay, 7);
             return byDay;
         });
         DayFigures today = figuresOf(day, figures);
@@ -61,7 +66,8 @@ class Dashboard {
             }
         }
         WeekAverage average = new WeekAverage(weekStart, day.minusDays(1), average(week[0]), average(week[1]),
-                average(week[2]), average(week[3]), average(week[4]), Share.of(week[2], week[0]), average(week[5]), average(week[6]));
+                average(week[2]), average(week[3]), average(week[4]), Share.of(week[2], week[0]), average(week[5]), average(week[6]),
+                average(week[7]));
         return new View(today, yesterday, average);
     }
 

@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * A deterministic mall history for demos, reference tests and the bench: members registering over a span of days with
  * their first touch (a scene, a channel, an inviter's share or a guide's QR code), their visits (sessions of a few
  * behavior events) falling off with time as real retention does, guides binding members, coupons claimed and handed
- * out, first purchases and repurchases attributed to the member's guide and using their coupons. The same seed gives
+ * out, first purchases and repurchases attributed to the member's guide and using their coupons, a login opening every
+ * visit and now and then a check-in — and now and then a day seen only by its login (the client's events never came).
+ * The same seed gives
  * the same history, so a test can compute what every report must say from these lists, independently of the SQL.
  */
 public final class SyntheticMall {
@@ -52,8 +54,14 @@ public final class SyntheticMall {
     /** A member reaching a level: V1 with their first paid order, V2 with their third (everyone starts at the entry level V0). */
     public record LevelChange(String eventId, long memberId, String levelCode, int levelRank, Instant changedAt, LocalDate day) {}
 
+    /** A member opening the mini-program: the first of a member is their registration ({@code newMember}). */
+    public record Login(long loginId, long memberId, Instant at, LocalDate day, boolean newMember) {}
+
+    /** A daily check-in; {@code streak}: consecutive days checked in, this one included. */
+    public record CheckIn(long memberId, LocalDate day, int streak, Instant at) {}
+
     public record History(List<Member> members, List<Event> events, List<Order> orders, List<Binding> bindings, List<Coupon> coupons,
-                          List<LevelChange> levels) {}
+                          List<LevelChange> levels, List<Login> logins, List<CheckIn> checkIns) {}
 
     private SyntheticMall() {}
 
@@ -80,6 +88,10 @@ public final class SyntheticMall {
         void coupon(Coupon coupon);
 
         void level(LevelChange change);
+
+        void login(Login login);
+
+        void checkIn(CheckIn checkIn);
     }
 
     /**
@@ -93,6 +105,8 @@ public final class SyntheticMall {
         List<Binding> bindings = new ArrayList<>();
         List<Coupon> coupons = new ArrayList<>();
         List<LevelChange> levels = new ArrayList<>();
+        List<Login> logins = new ArrayList<>();
+        List<CheckIn> checkIns = new ArrayList<>();
         generate(seed, firstId, members, firstDay, days, Activity.TYPICAL, new Sink() {
             @Override
             public void member(Member member) {
@@ -123,9 +137,19 @@ public final class SyntheticMall {
             public void level(LevelChange change) {
                 levels.add(change);
             }
+
+            @Override
+            public void login(Login login) {
+                logins.add(login);
+            }
+
+            @Override
+            public void checkIn(CheckIn checkIn) {
+                checkIns.add(checkIn);
+            }
         });
         return new History(List.copyOf(joined), List.copyOf(events), List.copyOf(orders), List.copyOf(bindings), List.copyOf(coupons),
-                List.copyOf(levels));
+                List.copyOf(levels), List.copyOf(logins), List.copyOf(checkIns));
     }
 
     /** The same history handed to {@code sink} as it is made, so that one far larger than memory can be stored. */
@@ -133,28 +157,36 @@ public final class SyntheticMall {
         SplittableRandom random = new SplittableRandom(seed);
         LocalDate lastDay = firstDay.plusDays(days - 1L);
         for (int i = 0; i < members; i++) {
-            new MemberStory(firstId + i, i, firstId, random, activity, sink).live(firstDay.plusDays((long) i * days / members), lastDay);
+            new MemberStory(firstId + i, i, firstId, random, new SplittableRandom(seed * 31 + firstId + i), activity, sink).live(firstDay.plusDays((long) i * days / members), lastDay);
         }
     }
 
-    /** One member's history as it unfolds: their guide now, their unused coupons. */
+    /**
+     * One member's history as it unfolds: their guide now, their unused coupons. Logins and check-ins draw from their own
+     * {@code habits}, so adding them left every other fact of a seed as it was.
+     */
     private static final class MemberStory {
         private final long id;
         private final int index;
         private final long firstId;
         private final SplittableRandom random;
+        private final SplittableRandom habits;
         private final Activity activity;
         private final Sink sink;
         private final Deque<Coupon> unused = new ArrayDeque<>();
         private Long guide;
         private int sequence;
         private int coupons;
+        private int logins;
+        private LocalDate lastCheckIn;
+        private int streak;
 
-        MemberStory(long id, int index, long firstId, SplittableRandom random, Activity activity, Sink sink) {
+        MemberStory(long id, int index, long firstId, SplittableRandom random, SplittableRandom habits, Activity activity, Sink sink) {
             this.id = id;
             this.index = index;
             this.firstId = firstId;
             this.random = random;
+            this.habits = habits;
             this.activity = activity;
             this.sink = sink;
         }
@@ -167,6 +199,7 @@ public final class SyntheticMall {
             Member member = new Member(id, registeredAt, day, SCENES[random.nextInt(SCENES.length)], channel, inviter,
                     firstGuide == null ? null : storeOf(firstGuide), firstGuide);
             sink.member(member);
+            logIn(registeredAt, true);
             // the registration visit: an invited member arrives by opening the inviter's share, a guide's by scanning
             // the guide's code (and is bound to them, with their gift coupon); half claim the welcome coupon
             Map<String, String> scanned = firstGuide == null ? null
@@ -186,6 +219,7 @@ public final class SyntheticMall {
                 if (random.nextDouble() < activity.returnRate() / Math.sqrt(age)) {
                     Instant when = at(later, random);
                     Long sharer = index > 0 && random.nextInt(10) == 0 ? firstId + random.nextInt(index) : null;
+                    logIn(when.minusSeconds(1), false);
                     session(when, sharer, null);
                     if (random.nextInt(10) == 0) {
                         bind(FIRST_GUIDE_ID + random.nextInt(GUIDES), when.plusSeconds(30));
@@ -202,7 +236,20 @@ public final class SyntheticMall {
                             sink.level(new LevelChange("l-" + id + "-" + paid, id, "V" + rank, rank, reached, day(reached)));
                         }
                     }
+                } else if (habits.nextDouble() < activity.returnRate() / (4 * Math.sqrt(age))) {
+                    logIn(at(later, habits), false);
                 }
+            }
+        }
+
+        /** A login, and on a third of them the day's check-in (one a day; the streak runs while no day is missed). */
+        private void logIn(Instant at, boolean newMember) {
+            sink.login(new Login(id * 1_000 + logins++, id, at, day(at), newMember));
+            LocalDate day = day(at);
+            if (habits.nextInt(3) == 0 && !day.equals(lastCheckIn)) {
+                streak = lastCheckIn != null && lastCheckIn.plusDays(1).equals(day) ? streak + 1 : 1;
+                lastCheckIn = day;
+                sink.checkIn(new CheckIn(id, day, streak, at.plusSeconds(10)));
             }
         }
 

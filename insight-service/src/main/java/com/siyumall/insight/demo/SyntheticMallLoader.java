@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static com.siyumall.insight.store.Values.utc;
 
@@ -34,83 +35,90 @@ public class SyntheticMallLoader {
         appendBindings(history.bindings());
         appendCoupons(history.coupons());
         appendLevels(history.levels());
+        appendLogins(history.logins());
+        appendCheckIns(history.checkIns());
     }
 
     /** Generates a history (see {@link SyntheticMall#generate}) straight into the store, a chunk at a time. */
     public Loaded generate(long seed, long firstId, int members, LocalDate firstDay, int days, SyntheticMall.Activity activity,
                            Instant receivedAt) {
-        List<SyntheticMall.Member> joined = new ArrayList<>();
-        List<SyntheticMall.Event> events = new ArrayList<>();
-        List<SyntheticMall.Order> orders = new ArrayList<>();
-        List<SyntheticMall.Binding> bindings = new ArrayList<>();
-        List<SyntheticMall.Coupon> coupons = new ArrayList<>();
-        List<SyntheticMall.LevelChange> levels = new ArrayList<>();
-        long[] counts = new long[3];
+        Chunks<SyntheticMall.Member> joined = new Chunks<>(this::appendMembers);
+        Chunks<SyntheticMall.Event> events = new Chunks<>(chunk -> appendEvents(chunk, receivedAt));
+        Chunks<SyntheticMall.Order> orders = new Chunks<>(this::appendOrders);
+        Chunks<SyntheticMall.Binding> bindings = new Chunks<>(this::appendBindings);
+        Chunks<SyntheticMall.Coupon> coupons = new Chunks<>(this::appendCoupons);
+        Chunks<SyntheticMall.LevelChange> levels = new Chunks<>(this::appendLevels);
+        Chunks<SyntheticMall.Login> logins = new Chunks<>(this::appendLogins);
+        Chunks<SyntheticMall.CheckIn> checkIns = new Chunks<>(this::appendCheckIns);
         SyntheticMall.generate(seed, firstId, members, firstDay, days, activity, new SyntheticMall.Sink() {
             @Override
             public void member(SyntheticMall.Member member) {
                 joined.add(member);
-                counts[0]++;
-                if (joined.size() == CHUNK) {
-                    appendMembers(joined);
-                    joined.clear();
-                }
             }
 
             @Override
             public void event(SyntheticMall.Event event) {
                 events.add(event);
-                counts[1]++;
-                if (events.size() == CHUNK) {
-                    appendEvents(events, receivedAt);
-                    events.clear();
-                }
             }
 
             @Override
             public void order(SyntheticMall.Order order) {
                 orders.add(order);
-                counts[2]++;
-                if (orders.size() == CHUNK) {
-                    appendOrders(orders);
-                    orders.clear();
-                }
             }
 
             @Override
             public void binding(SyntheticMall.Binding binding) {
                 bindings.add(binding);
-                if (bindings.size() == CHUNK) {
-                    appendBindings(bindings);
-                    bindings.clear();
-                }
             }
 
             @Override
             public void coupon(SyntheticMall.Coupon coupon) {
                 coupons.add(coupon);
-                if (coupons.size() == CHUNK) {
-                    appendCoupons(coupons);
-                    coupons.clear();
-                }
             }
 
             @Override
             public void level(SyntheticMall.LevelChange change) {
                 levels.add(change);
-                if (levels.size() == CHUNK) {
-                    appendLevels(levels);
-                    levels.clear();
-                }
+            }
+
+            @Override
+            public void login(SyntheticMall.Login login) {
+                logins.add(login);
+            }
+
+            @Override
+            public void checkIn(SyntheticMall.CheckIn checkIn) {
+                checkIns.add(checkIn);
             }
         });
-        appendMembers(joined);
-        appendEvents(events, receivedAt);
-        appendOrders(orders);
-        appendBindings(bindings);
-        appendCoupons(coupons);
-        appendLevels(levels);
-        return new Loaded(counts[0], counts[1], counts[2]);
+        for (Chunks<?> chunks : List.of(joined, events, orders, bindings, coupons, levels, logins, checkIns)) {
+            chunks.flush();
+        }
+        return new Loaded(joined.count, events.count, orders.count);
+    }
+
+    /** Rows of one table held until {@link #CHUNK} of them go to the store together. */
+    private static final class Chunks<T> {
+        private final List<T> rows = new ArrayList<>();
+        private final Consumer<List<T>> append;
+        private long count;
+
+        Chunks(Consumer<List<T>> append) {
+            this.append = append;
+        }
+
+        void add(T row) {
+            rows.add(row);
+            count++;
+            if (rows.size() == CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            append.accept(rows);
+            rows.clear();
+        }
     }
 
     private void appendMembers(List<SyntheticMall.Member> members) {
@@ -143,6 +151,16 @@ public class SyntheticMallLoader {
     private void appendLevels(List<SyntheticMall.LevelChange> levels) {
         store.append("level_fact", levels, (row, l) -> row.append(l.eventId()).append(l.memberId()).append(l.levelCode())
                 .append(l.levelRank()).append(utc(l.changedAt())).append(l.day()));
+    }
+
+    private void appendLogins(List<SyntheticMall.Login> logins) {
+        store.append("login_fact", logins, (row, l) -> row.append(l.loginId()).append(l.memberId()).append(utc(l.at())).append(l.day())
+                .appendNull().appendNull().append(l.newMember()));
+    }
+
+    private void appendCheckIns(List<SyntheticMall.CheckIn> checkIns) {
+        store.append("check_in_fact", checkIns, (row, c) -> row.append(c.memberId()).append(c.day()).append(c.streak())
+                .append(utc(c.at())));
     }
 
     /** A qrcode_scan's props as the intake stores them (StoreBehaviorEvents): JSON written by the mall's ObjectMapper. */

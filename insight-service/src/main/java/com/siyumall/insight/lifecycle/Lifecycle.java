@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Where members stand in their life with the brand at the end of each week, and how many moved from one stage to
- * another during it. A member's stage on a day, from what was known up to that day: idle (no visit, order or
- * registration) over {@value #CHURNED_AFTER_DAYS} days — CHURNED; over {@value #DORMANT_AFTER_DAYS} — DORMANT;
+ * another during it. A member's stage on a day, from what was known up to that day: idle (no visit, login, check-in,
+ * order or registration) over {@value #CHURNED_AFTER_DAYS} days — CHURNED; over {@value #DORMANT_AFTER_DAYS} — DORMANT;
  * otherwise by paid orders so far: none and registered less than {@value #NEW_DAYS} days ago — NEW, none — ACTIVE,
  * one — FIRST_BUYER, two or three — REPEAT, {@value #LOYAL_ORDERS} or more — LOYAL.
  */
@@ -47,8 +47,7 @@ public class Lifecycle {
 
     private static final String STAGED_BEFORE_FILTER = "WITH snapshots AS (SELECT CAST(range AS DATE) AS d "
             + "FROM range(CAST(? AS DATE), CAST(? AS DATE) + 1, INTERVAL 7 DAY)), "
-            + "activity AS (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event "
-            + "WHERE visitor_member_id IS NOT NULL AND day <= ? "
+            + "activity AS (SELECT member_id, day FROM member_seen WHERE day <= ? "
             + "UNION SELECT member_id, day FROM order_fact WHERE day <= ? UNION SELECT member_id, day FROM member_fact WHERE day <= ?), "
             + "bought AS (SELECT member_id, day, SUM(COUNT(*)) OVER (PARTITION BY member_id ORDER BY day) AS orders "
             + "FROM order_fact WHERE day <= ? GROUP BY member_id, day), "

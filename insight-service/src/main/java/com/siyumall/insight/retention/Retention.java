@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Dn retention by registration-day cohort: of the members who registered on a day, the share seen again (any behavior
- * event) exactly n days later. A day not yet reached has no figure (null), not a zero.
+ * event, login or check-in) exactly n days later. A day not yet reached has no figure (null), not a zero.
  */
 @Service
 class Retention {
@@ -48,8 +48,8 @@ class Retention {
         for (int n : DAYS) {
             sql.append(", COUNT(DISTINCT CASE WHEN b.day = m.day + ").append(n).append(" THEN m.member_id END)");
         }
-        sql.append(" FROM member_fact m LEFT JOIN (SELECT DISTINCT visitor_member_id AS member_id, day FROM stitched_event "
-                + "WHERE visitor_member_id IS NOT NULL AND day BETWEEN ? AND ?) b ON b.member_id = m.member_id WHERE m.day BETWEEN ? AND ?" + filter.sql()
+        sql.append(" FROM member_fact m LEFT JOIN (SELECT DISTINCT member_id, day FROM member_seen "
+                + "WHERE day BETWEEN ? AND ?) b ON b.member_id = m.member_id WHERE m.day BETWEEN ? AND ?" + filter.sql()
                 + " GROUP BY m.day ORDER BY m.day");
         List<Cohort> cohorts = store.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql.toString())) {

@@ -74,6 +74,32 @@ class DashboardTest {
     }
 
     @Test
+    void aMemberSeenOnlyByTheirLoginOrCheckInIsAVisitorOnceAndTheCheckInsAreCounted() {
+        LocalDate day = LocalDate.of(1985, 5, 5);
+        long onlyLoggedIn = someMember();
+        long everything = someMember();
+        facts.loggedIn(onlyLoggedIn, day);
+        facts.loggedIn(everything, day);
+        facts.memberVisited(everything, day);
+        facts.checkedIn(everything, day, 3);
+        facts.checkedIn(everything, day, 3); // member-service's one check-in a day, announced again: counted once
+
+        String merchant = TestTokens.merchant(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<String, Object> today = (Map<String, Object>) dashboard(merchant, "?day=" + day).getBody().get("today");
+            return ((Number) today.get("visitors")).intValue() == 2 && ((Number) today.get("checkIns")).intValue() == 1;
+        });
+        facts.checkedIn(onlyLoggedIn, day.minusDays(1), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                ((Number) ((Map<String, Object>) dashboard(merchant, "?day=" + day).getBody().get("sevenDayAverage")).get("checkIns")).doubleValue() == 0.1);
+
+        Map<String, Object> view = dashboard(merchant, "?day=" + day).getBody();
+        assertThat((Map<String, Object>) view.get("today")).containsEntry("visitors", 2).containsEntry("checkIns", 1);
+        assertThat((Map<String, Object>) view.get("yesterday")).containsEntry("visitors", 1).containsEntry("checkIns", 1);
+        assertThat((Map<String, Object>) view.get("sevenDayAverage")).containsEntry("visitors", 0.1).containsEntry("checkIns", 0.1);
+    }
+
+    @Test
     void refundsCountOnTheDayTheMoneyWentBackWheneverTheOrderWasPaid() {
         LocalDate day = LocalDate.of(1986, 6, 6);
         long member = someMember();

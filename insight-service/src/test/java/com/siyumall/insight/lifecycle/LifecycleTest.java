@@ -55,6 +55,23 @@ class LifecycleTest {
     }
 
     @Test
+    void aLoginOrACheckInKeepsAMemberFromFallingDormant() {
+        long member = someMember();
+        LocalDate joined = AS_OF.minusWeeks(7).plusDays(2);
+        facts.registered(member, joined);
+        facts.paid(member, joined.plusDays(10), 1_000);
+        facts.loggedIn(member, joined.plusDays(15));
+        facts.checkedIn(member, joined.plusDays(20), 1);
+
+        // weeks end on days 5, 12, … 47 after joining: without the login and the check-in the order on day 10 would
+        // leave the member idle 37 days by the last one (dormant); with them, 27
+        String query = "?asOf=" + AS_OF + "&weeks=7&registeredFrom=" + joined + "&registeredTo=" + joined;
+        await().atMost(Duration.ofSeconds(30)).until(() -> stages(weeks(query).get(1)).get("FIRST_BUYER").equals(1)
+                && stages(weeks(query).get(6)).get("FIRST_BUYER").equals(1));
+        assertThat(stages(weeks(query).get(6))).containsEntry("FIRST_BUYER", 1).containsEntry("DORMANT", 0);
+    }
+
+    @Test
     void tooManyWeeksOrAnotherRoleIsRefused() {
         assertThat(lifecycle(TestTokens.merchant(1), "?weeks=27").getStatusCode().value()).isEqualTo(400);
         assertThat(lifecycle(TestTokens.shopper(someMember()), "").getStatusCode().value()).isEqualTo(403);

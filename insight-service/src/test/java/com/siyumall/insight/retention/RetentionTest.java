@@ -74,6 +74,25 @@ class RetentionTest {
     }
 
     @Test
+    void aLoginOrACheckInWithoutAnyBehaviorEventIsAReturnToo() {
+        LocalDate day = someDayOfThePast();
+        long loggedInNextDay = someMember();
+        long checkedInOnTheThird = someMember();
+        facts.registered(loggedInNextDay, day);
+        facts.registered(checkedInOnTheThird, day);
+        facts.loggedIn(loggedInNextDay, day.plusDays(1));
+        facts.loggedIn(checkedInOnTheThird, day.plusDays(3));
+        facts.checkedIn(checkedInOnTheThird, day.plusDays(3), 1); // the same day seen twice: one return
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<Map<String, Object>> cohorts = cohorts(day, day);
+            return cohorts.size() == 1 && returned(cohorts.get(0), "d1").equals(Map.of("members", 1, "rate", 0.5))
+                    && returned(cohorts.get(0), "d3").equals(Map.of("members", 1, "rate", 0.5));
+        });
+        assertThat(returned(cohorts(day, day).get(0), "d7")).isEqualTo(Map.of("members", 0, "rate", 0.0));
+    }
+
+    @Test
     void aDayNotYetReachedHasNoFigureRatherThanAZero() {
         LocalDate today = BusinessTime.today(Clock.systemUTC());
         long member = someMember();

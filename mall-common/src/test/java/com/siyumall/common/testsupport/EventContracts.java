@@ -259,7 +259,9 @@ public final class EventContracts {
      */
     private static Throwable handleAndRollBack(ApplicationContext context, IdempotentEventListener<?> listener, Object payload,
                                                EventEnvelope envelope) {
-        Method handle = ReflectionUtils.findMethod(listener.getClass(), "handle", listener.payloadType(), EventEnvelope.class);
+        Method declared = ReflectionUtils.findMethod(listener.getClass(), "handle", listener.payloadType(), EventEnvelope.class);
+        // declared once on a generic base class, handle(T, EventEnvelope) is handle(Object, EventEnvelope)
+        Method handle = declared != null ? declared : ReflectionUtils.findMethod(listener.getClass(), "handle", Object.class, EventEnvelope.class);
         if (handle == null) {
             return new IllegalStateException("no handle(" + listener.payloadType().getSimpleName() + ", EventEnvelope) method");
         }

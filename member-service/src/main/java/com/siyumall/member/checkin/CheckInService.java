@@ -2,6 +2,8 @@ package com.siyumall.member.checkin;
 
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.error.ErrorCode;
+import com.siyumall.common.event.EventPublisher;
+import com.siyumall.common.event.Topics;
 import com.siyumall.common.time.BusinessTime;
 import com.siyumall.member.growth.GrowthService;
 import com.siyumall.member.points.PointsService;
@@ -18,20 +20,23 @@ import java.util.List;
 /**
  * Daily check-in (签到有礼): once per Shanghai day; the streak grows while no day is missed and resets to 1 after a gap;
  * the reward follows the merchant's table. The (member, day) primary key makes a second check-in on the same day fail,
- * however many arrive at once, and the reward is booked in the same transaction.
+ * however many arrive at once, and the reward and the MemberCheckedIn announcement are booked in the same transaction.
  */
 @Service
 public class CheckInService {
     private final CheckInMapper checkIns;
     private final PointsService points;
     private final GrowthService growth;
+    private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CheckInService(CheckInMapper checkIns, PointsService points, GrowthService growth, TransactionTemplate transaction, Clock clock) {
+    CheckInService(CheckInMapper checkIns, PointsService points, GrowthService growth, EventPublisher events,
+                   TransactionTemplate transaction, Clock clock) {
         this.checkIns = checkIns;
         this.points = points;
         this.growth = growth;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -64,6 +69,7 @@ public class CheckInService {
                 checkIns.insert(memberId, today, streak, reward.points(), reward.growth(), now);
                 points.earn(memberId, reward.points(), "CHECK_IN", today.toString());
                 growth.grant(memberId, reward.growth(), "CHECK_IN", today.toString());
+                events.publish(Topics.MEMBER_EVENTS, new MemberCheckedIn(memberId, today, streak, reward.points(), reward.growth(), now));
                 return new CheckIn(today, streak, reward.points(), reward.growth());
             });
         } catch (DuplicateKeyException e) {

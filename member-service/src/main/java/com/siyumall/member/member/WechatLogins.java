@@ -89,7 +89,10 @@ public class WechatLogins {
         } else {
             members.recordTouch(member.getId(), touch, now);
         }
-        members.insertLogin(IdWorker.getId(), member.getId(), session.appId(), touch, newMember, now);
+        long loginId = IdWorker.getId();
+        members.insertLogin(loginId, member.getId(), session.appId(), touch, newMember, now);
+        events.publish(Topics.MEMBER_EVENTS, new MemberLoggedIn(loginId, member.getId(), now, session.appId(), touch.scene(),
+                touch.channel(), newMember));
         if (touch.guideId() != null) {
             bindings.bindOnVisit(member.getId(), touch.guideId(), GuideBinding.Source.QR_SCAN);
         }

@@ -73,6 +73,8 @@ class CheckInTest {
         assertThat(me.body().path("points").asLong()).isEqualTo(5);
         assertThat(me.body().path("growthValue").asLong()).isEqualTo(1);
         assertThat(api.get("/api/points/ledger", member.text("accessToken")).body().path("items")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'MemberCheckedIn' AND event_key = ?",
+                Integer.class, member.text("memberId"))).as("the one check-in announced once").isEqualTo(1);
     }
 
     @Test

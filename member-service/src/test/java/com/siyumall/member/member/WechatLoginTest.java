@@ -66,6 +66,9 @@ class WechatLoginTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member_login WHERE member_id = ?", Integer.class, Long.valueOf(memberId)))
                 .isEqualTo(2);
         assertThat(registeredEventsOf(memberId)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT JSON_VALUE(body, '$.payload.newMember') FROM outbox_event WHERE event_type = 'MemberLoggedIn' "
+                + "AND event_key = ? ORDER BY id", String.class, memberId)).as("each login announced, the first as a new member's")
+                .containsExactly("1", "0");
     }
 
     @Test
