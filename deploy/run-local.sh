@@ -67,7 +67,8 @@ needs_build() {
   for jar in deploy/devstack/target/runtime-classpath.txt mall-gateway/target/mall-gateway-$VERSION-exec.jar \
              $(for s in "${SERVICES[@]}"; do echo "$s/target/$s-$VERSION-exec.jar"; done); do
     [[ -f "$jar" ]] || return 0
-    [[ -n "$(find . \( -path ./deploy/.run -o -path '*/target' \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' -o -name pom.xml \) -newer "$jar" -print -quit)" ]] && return 0
+    [[ -n "$(find . \( -path ./deploy/.run -o -path '*/target' -o -path '*/node_modules' -o -path ./merchant-console/dist \) -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' -o -name pom.xml \
+              -o -name '*.vue' -o -name '*.ts' -o -name 'package*.json' -o -name index.html \) -newer "$jar" -print -quit)" ]] && return 0
   done
   return 1
 }

@@ -1,25 +1,15 @@
 package com.siyumall.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.testsupport.OpenApiFuzz;
 import com.siyumall.common.testsupport.TestTokens;
 import com.siyumall.devstack.DevStack;
 import com.siyumall.devstack.DevStackTest;
-import com.siyumall.member.MemberServiceApplication;
-import com.siyumall.insight.InsightServiceApplication;
-import com.siyumall.order.OrderServiceApplication;
-import com.siyumall.product.ProductServiceApplication;
-import com.siyumall.promotion.PromotionServiceApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,63 +25,38 @@ import static org.awaitility.Awaitility.await;
  */
 @DevStackTest
 class WholeMallThroughGatewayTest {
-    private static final String EXCLUDE_GATEWAY_REDIS = "--spring.autoconfigure.exclude=org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration";
+    private static WholeMall mall;
     private static ConfigurableApplicationContext product;
     private static ConfigurableApplicationContext member;
     private static ConfigurableApplicationContext promotion;
     private static ConfigurableApplicationContext order;
     private static ConfigurableApplicationContext insight;
-    private static ConfigurableApplicationContext gateway;
     private static String base;
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private static final ObjectMapper json = new ObjectMapper();
 
     private static String url(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        return WholeMall.url(context);
     }
 
     @BeforeAll
     static void start() {
-        product = ProductServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
-        member = MemberServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
-        promotion = PromotionServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS);
-        order = OrderServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false", EXCLUDE_GATEWAY_REDIS,
-                "--siyumall.services.product=" + url(product), "--siyumall.services.member=" + url(member),
-                "--siyumall.services.promotion=" + url(promotion));
-        insight = InsightServiceApplication.application().run("--server.port=0", "--spring.cloud.gateway.server.webflux.enabled=false",
-                EXCLUDE_GATEWAY_REDIS, "--siyumall.insight.store-path=target/insight-" + UUID.randomUUID() + ".duckdb");
-        gateway = GatewayApplication.application().run("--server.port=0", "--PRODUCT_SERVICE_URL=" + url(product),
-                "--MEMBER_SERVICE_URL=" + url(member), "--ORDER_SERVICE_URL=" + url(order), "--PROMOTION_SERVICE_URL=" + url(promotion),
-                "--INSIGHT_SERVICE_URL=" + url(insight),
-                "--RATE_LIMIT_PER_MEMBER=1000", "--RATE_LIMIT_PER_IP=1000",
-                "--spring.autoconfigure.exclude=" + String.join(",",
-                        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-                        "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
-                        "com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration",
-                        "org.apache.rocketmq.spring.autoconfigure.RocketMQAutoConfiguration"));
-        base = url(gateway);
+        mall = WholeMall.start();
+        product = mall.product;
+        member = mall.member;
+        promotion = mall.promotion;
+        order = mall.order;
+        insight = mall.insight;
+        base = mall.base;
     }
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{gateway, insight, order, promotion, member, product}) {
-            if (context != null) {
-                context.close();
-            }
+        if (mall != null) {
+            mall.close();
         }
     }
 
     private static JsonNode send(String method, String path, String token, Object body, Map<String, String> headers, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-        return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        return mall.send(method, path, token, body, headers, expected);
     }
 
     @Test
@@ -243,9 +208,7 @@ class WholeMallThroughGatewayTest {
     }
 
     private static String loginMerchant() throws Exception {
-        String username = "gw" + UUID.randomUUID().toString().substring(0, 8);
-        member.getBean(com.siyumall.member.merchant.MerchantAccountService.class)
-                .open(username, "gateway-pass", "Gateway test", com.siyumall.common.security.Role.MERCHANT, null);
+        String username = mall.openMerchantAccount(com.siyumall.common.security.Role.MERCHANT, "gateway-pass");
         return send("POST", "/admin/auth/login", null, Map.of("username", username, "password", "gateway-pass"), Map.of(), 200)
                 .path("accessToken").asText();
     }

@@ -70,7 +70,9 @@ public class EdgeSecurityConfiguration {
                 .authorizeExchange(auth -> {
                     auth.pathMatchers(HttpMethod.OPTIONS).permitAll()
                             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                    "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**").permitAll();
+                                    "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**").permitAll()
+                            // the console's page and assets; its API calls carry the account's token
+                            .pathMatchers(HttpMethod.GET, "/console", "/console/**").permitAll();
                     for (String path : properties.getPublicPaths()) {
                         String[] parts = path.trim().split("\\s+", 2);
                         if (parts.length == 2) {

@@ -1,0 +1,202 @@
+package com.siyumall.gateway.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.siyumall.common.security.Role;
+import com.siyumall.devstack.DevStack;
+import com.siyumall.devstack.DevStackTest;
+import com.siyumall.gateway.WholeMall;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The merchant console and the guide workspace in a real Chromium (Debian's, headless) against the whole mall behind
+ * the gateway, which serves the console at /console/. Shoppers act through the API, as the mini-program would. Each
+ * test saves screenshots under target/console-screenshots/.
+ */
+@DevStackTest
+class MerchantConsoleInChromiumTest {
+    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static final String PASSWORD = "console-pass-1";
+    private static WholeMall mall;
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        assertThat(chromium).as("Chromium for the console's tests: apt-get install -y chromium (or set CHROMIUM)").exists();
+        Files.createDirectories(SHOTS);
+        mall = WholeMall.start();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-quic",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (mall != null) {
+            mall.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("zh-CN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    private void logIn(String realm, String username, String password) {
+        page.navigate(mall.base + "/console/");
+        page.waitForURL("**/console/#/login");
+        page.locator("[data-test=realm-" + realm + "]").click();
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("[data-test=login-submit]").click();
+    }
+
+    private void shoot(String name) {
+        // after the loading masks have faded
+        page.waitForFunction("() => ![...document.querySelectorAll('.el-loading-mask')].some(e => e.offsetParent !== null)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void aMerchantSeesTheDashboardTheirProductsAndTheOrderAShopperPaid() throws Exception {
+        String merchant = mall.openMerchantAccount(Role.MERCHANT, PASSWORD);
+        String token = mall.send("POST", "/admin/auth/login", null, Map.of("username", merchant, "password", PASSWORD), Map.of(), 200)
+                .path("accessToken").asText();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String categoryId = mall.send("POST", "/admin/categories", token, Map.of("name", "控制台-" + suffix), Map.of(), 201).path("id").asText();
+        String productName = "控制台连衣裙-" + suffix;
+        JsonNode product = mall.send("POST", "/admin/products", token, Map.of("categoryId", categoryId, "name", productName, "onShelf", true,
+                "images", List.of("https://img.test/console.jpg"),
+                "skus", List.of(Map.of("specs", Map.of("尺码", "M"), "price", 19900, "stock", 5),
+                        Map.of("specs", Map.of("尺码", "L"), "price", 20900, "stock", 5))), Map.of(), 201);
+        String orderNo = aShopperBuys(product.path("skus").get(0).path("skuId").asText());
+
+        logIn("admin", merchant, PASSWORD);
+        assertThat(page.locator("[data-test=dashboard-cards]")).isVisible();
+        assertThat(page.locator("[data-test=figure-orders]")).containsText("订单");
+        assertThat(page.locator("[data-test=dashboard-chart] canvas")).isVisible();
+        shoot("dashboard");
+
+        page.locator("[data-test='menu-/products']").click();
+        page.locator("input[data-test=keyword]").fill(productName);
+        page.locator("input[data-test=keyword]").press("Enter");
+        assertThat(page.locator("[data-test=products]")).containsText(productName);
+        assertThat(page.locator("[data-test=products]")).containsText("¥199.00");
+        shoot("products");
+
+        page.locator("[data-test='menu-/orders']").click();
+        assertThat(page.locator("[data-test=orders]")).containsText(orderNo);
+        shoot("orders");
+
+        page.locator("[data-test='menu-/accounts']").click();
+        assertThat(page.locator("[data-test=accounts]")).containsText(merchant);
+    }
+
+    @Test
+    void anOperatorHasNoAccountManagementNotEvenByItsAddress() {
+        String operator = mall.openMerchantAccount(Role.MERCHANT_OPERATOR, PASSWORD);
+        logIn("admin", operator, PASSWORD);
+        assertThat(page.locator("[data-test=menu]")).containsText("订单");
+        assertThat(page.locator("[data-test='menu-/accounts']")).hasCount(0);
+
+        page.navigate(mall.base + "/console/#/accounts");
+        page.waitForURL("**/console/#/dashboard");
+        assertThat(page.locator("[data-test=accounts]")).hasCount(0);
+    }
+
+    @Test
+    void aWrongPasswordShowsTheApisReasonAndAnEndedSessionReturnsToLogin() {
+        String merchant = mall.openMerchantAccount(Role.MERCHANT, PASSWORD);
+        logIn("admin", merchant, "not-the-password");
+        assertThat(page.locator("[data-test=login-error]")).isVisible();
+        page.waitForURL("**/console/#/login");
+
+        logIn("admin", merchant, PASSWORD);
+        assertThat(page.locator("[data-test=dashboard-cards]")).isVisible();
+        // tokens the API no longer accepts (both): the next call's 401, the refused refresh, back to the login page
+        page.evaluate("() => { const s = JSON.parse(localStorage.getItem('siyumall.console.session'));"
+                + " s.accessToken = 'x.y.z'; s.refreshToken = 'gone'; localStorage.setItem('siyumall.console.session', JSON.stringify(s)); }");
+        page.reload();
+        page.locator("[data-test='menu-/orders']").click();
+        page.waitForURL("**/console/#/login");
+        assertThat(page.locator("[data-test=login-submit]")).isVisible();
+    }
+
+    @Test
+    void aGuideFindsTheCustomerTheirCodeBroughtAndShowsTheirQrCodeOnAPhone() throws Exception {
+        String merchant = mall.send("POST", "/admin/auth/login", null,
+                Map.of("username", mall.openMerchantAccount(Role.MERCHANT, PASSWORD), "password", PASSWORD), Map.of(), 200).path("accessToken").asText();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String storeId = mall.send("POST", "/admin/stores", merchant, Map.of("name", "控制台门店" + suffix, "address", "南京西路 1 号",
+                "latitude", 31.2, "longitude", 121.4, "opensAt", "00:00", "closesAt", "23:59"), Map.of(), 201).path("storeId").asText();
+        String guide = "cg-" + suffix;
+        String guideId = mall.send("POST", "/admin/guides", merchant, Map.of("username", guide, "password", PASSWORD, "name", "控制台导购",
+                "storeId", storeId), Map.of(), 201).path("guideId").asText();
+        String memberId = mall.send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-cg" + suffix, "scene", 1047,
+                "channel", "guide", "storeId", storeId, "guideId", guideId), Map.of(), 200).path("memberId").asText();
+
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setLocale("zh-CN"));
+        page = context.newPage();
+        logIn("guide", guide, PASSWORD);
+        page.waitForURL("**/console/#/guide/customers");
+        assertThat(page.locator("[data-test=customer-" + memberId + "]")).isVisible();
+        assertThat(page.locator("[data-test='menu-/orders']")).hasCount(0);
+        shoot("guide-customers");
+
+        page.locator("[data-test='menu-/guide/qrcode']").click();
+        page.locator("[data-test=make-qrcode]").click();
+        assertThat(page.locator("[data-test=qrcode]")).isVisible();
+        double width = ((Number) page.locator("[data-test=qrcode]").evaluate("img => img.naturalWidth")).doubleValue();
+        assertThat(width).as("the PNG the API made decodes as an image").isGreaterThan(0);
+        shoot("guide-qrcode");
+    }
+
+    /** A sandbox shopper logs in, orders one of the SKU and pays; the order's number, once it is PAID. */
+    private static String aShopperBuys(String skuId) throws Exception {
+        String shopper = mall.send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-cs" + UUID.randomUUID().toString().substring(0, 8)),
+                Map.of(), 200).path("accessToken").asText();
+        String orderNo = mall.send("POST", "/api/orders", shopper, Map.of("items", List.of(Map.of("skuId", skuId, "quantity", 1)),
+                "address", Map.of("name", "王五", "phone", "13800138000", "region", "上海", "detail", "南京西路 2 号")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()), 201).path("orderNo").asText();
+        JsonNode pay = mall.send("POST", "/api/orders/" + orderNo + "/pay", shopper, null, Map.of(), 200);
+        DevStack.get().wechat().paySucceeded(pay.path("package").asText().substring("prepay_id=".length()));
+        await().until(() -> "PAID".equals(mall.send("GET", "/api/orders/" + orderNo, shopper, null, Map.of(), 200).path("status").asText()));
+        return orderNo;
+    }
+}

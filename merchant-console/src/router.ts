@@ -1,0 +1,38 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { homeOf, mayOpen } from './menus'
+import { useSession } from './stores/session'
+
+// Hash history: every page is /console/ to the gateway, which serves one index.html and needs no fallback route.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/login', component: () => import('./pages/LoginPage.vue') },
+    {
+      path: '/',
+      component: () => import('./layouts/ConsoleLayout.vue'),
+      children: [
+        { path: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
+        { path: 'products', component: () => import('./pages/ProductsPage.vue') },
+        { path: 'orders', component: () => import('./pages/OrdersPage.vue') },
+        { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },
+        { path: 'guide/customers', component: () => import('./pages/guide/CustomersPage.vue') },
+        { path: 'guide/qrcode', component: () => import('./pages/guide/QrCodePage.vue') },
+      ],
+    },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+})
+
+router.beforeEach((to) => {
+  const { session } = useSession()
+  if (to.path === '/login') {
+    return session ? homeOf(session.role) : true
+  }
+  if (!session) {
+    return '/login'
+  }
+  if (to.path === '/' || !mayOpen(session.role, to.path)) {
+    return homeOf(session.role)
+  }
+  return true
+})
