@@ -14,6 +14,7 @@ export const router = createRouter({
         { path: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
         { path: 'products', component: () => import('./pages/ProductsPage.vue') },
         { path: 'orders', component: () => import('./pages/OrdersPage.vue') },
+        { path: 'orders/:orderNo', component: () => import('./pages/OrderDetailPage.vue') },
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },
         { path: 'guide/customers', component: () => import('./pages/guide/CustomersPage.vue') },
         { path: 'guide/qrcode', component: () => import('./pages/guide/QrCodePage.vue') },

@@ -1,5 +1,14 @@
-/** The shapes the console reads, as the services' OpenAPI documents give them (ids and money as the API sends them). */
+/**
+ * The shapes the console reads, taken from the types generated out of the services' own OpenAPI documents
+ * (openapi/*.json → src/api/generated/, see scripts/generate-api.mjs): a field a service renames or drops fails the
+ * console's type check, not a merchant's page.
+ */
+import type { components as Member } from './generated/member'
+import type { components as Order } from './generated/order'
+import type { components as Product } from './generated/product'
+import type { components as Promotion } from './generated/promotion'
 
+/** mall-common's PageResult: every list the API pages. */
 export interface Page<T> {
   items: T[]
   page: number
@@ -7,22 +16,21 @@ export interface Page<T> {
   total: number
 }
 
+export type AdminProduct = Product['schemas']['AdminProduct']
+export type OrderSummary = Order['schemas']['OrderSummary']
+export type OrderDetail = Order['schemas']['OrderDetail']
+export type Account = Member['schemas']['AccountView']
+export type GuideCustomer = Member['schemas']['GuideCustomer']
+export type GuideQuota = Promotion['schemas']['Quota']
+export type GuideQrCode = Promotion['schemas']['Made']
+
+/**
+ * insight-service's dashboard (DashboardController), typed by hand: insight's reports each answer a nested record named
+ * View, and springdoc names schemas by simple name, so its document holds one View for all of them. Until those get
+ * distinct schema names the console cannot take this shape from the document.
+ */
 export interface DayFigures {
   day: string
-  visitors: number
-  newMembers: number
-  payingMembers: number
-  orders: number
-  gmv: number
-  conversion: number
-  refunds: number
-  refundAmount: number
-  checkIns: number
-}
-
-export interface WeekAverage {
-  from: string
-  to: string
   visitors: number
   newMembers: number
   payingMembers: number
@@ -37,60 +45,5 @@ export interface WeekAverage {
 export interface Dashboard {
   today: DayFigures
   yesterday: DayFigures
-  sevenDayAverage: WeekAverage
-}
-
-export interface AdminSku {
-  skuId: string
-  price: number
-  stock?: number
-}
-
-export interface AdminProduct {
-  spuId: string
-  categoryId: string
-  name: string
-  subtitle: string | null
-  status: string
-  minPrice: number
-  sales: number
-  images: string[]
-  createdAt: string
-}
-
-export interface OrderSummary {
-  orderNo: string
-  memberId: string
-  status: string
-  payAmount: number
-  createdAt: string
-  paidAt: string | null
-}
-
-export interface Account {
-  accountId: string
-  username: string
-  displayName: string
-  role: string
-  status: string
-  lastLoginAt: string | null
-  createdAt: string
-}
-
-export interface GuideCustomer {
-  memberId: string
-  nickname: string | null
-  avatarUrl: string | null
-  phone: string | null
-  source: string | null
-  boundAt: string
-  lastVisitAt: string | null
-  paidOrderCount: number | null
-  paidAmount: number | null
-  lastPaidAt: string | null
-}
-
-export interface GuideQrCode {
-  scene: string
-  imageBase64: string
+  sevenDayAverage: Omit<DayFigures, 'day'> & { from: string; to: string }
 }

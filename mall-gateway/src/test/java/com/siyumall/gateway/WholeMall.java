@@ -81,6 +81,13 @@ public final class WholeMall implements AutoCloseable {
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
+    /** GETs an absolute address (a service's own port, say) and expects 200; the answer's JSON. */
+    public JsonNode getJson(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     /** Opens a merchant account of the role with this password; its username is returned. */
     public String openMerchantAccount(Role role, String password) {
         String username = "gw" + UUID.randomUUID().toString().substring(0, 8);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.swagger.v3.oas.models.media.Schema;
 
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,34 @@ public class IdsAsStringsModule extends SimpleModule {
                 return properties;
             }
         });
+    }
+
+    /** Marks the id properties of an API document's schema as the strings this module writes (format int64 kept). */
+    static void describeIdsAsStrings(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().forEach((name, property) -> {
+            if (isIdName(name) && isInt64(property)) {
+                asString(property);
+            } else if (name.endsWith("Ids") && property.getItems() != null && isInt64(property.getItems())) {
+                asString(property.getItems());
+            }
+        });
+    }
+
+    private static boolean isInt64(Schema<?> schema) {
+        boolean integer = "integer".equals(schema.getType()) || (schema.getTypes() != null && schema.getTypes().contains("integer"));
+        return integer && "int64".equals(schema.getFormat());
+    }
+
+    private static void asString(Schema<?> schema) {
+        schema.setType("string");
+        if (schema.getTypes() != null) {
+            schema.setTypes(new java.util.LinkedHashSet<>(List.of("string")));
+        }
+        schema.setMinimum(null);
+        schema.setMaximum(null);
     }
 
     static boolean isIdName(String name) {

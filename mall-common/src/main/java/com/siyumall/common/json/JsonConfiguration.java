@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /** The one JSON setup of the mall: ids as strings, times with offset, money as plain long fen, strict numbers and lists. */
@@ -29,5 +30,15 @@ public class JsonConfiguration {
                 // a null inside a list, set, array or map ({"items":[null]}) is refused where it is read, for every
                 // request and event, instead of reaching code that expects elements
                 .postConfigurer(mapper -> mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
+    }
+
+    /** The API documents say what the JSON is: ids are strings there too (clients generate their types from them). */
+    @Bean
+    OpenApiCustomizer idsAsStringsInApiDocs() {
+        return openApi -> {
+            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                openApi.getComponents().getSchemas().values().forEach(IdsAsStringsModule::describeIdsAsStrings);
+            }
+        };
     }
 }

@@ -1,12 +1,18 @@
 package com.siyumall.gateway.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.testsupport.EventContracts;
 import com.siyumall.devstack.DevStack;
 import com.siyumall.devstack.DevStackTest;
 import com.siyumall.gateway.WholeMall;
@@ -15,11 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -123,6 +132,21 @@ class MerchantConsoleInChromiumTest {
         assertThat(page.locator("[data-test=orders]")).containsText(orderNo);
         shoot("orders");
 
+        // the order's detail, and shipping it: a tracking number the API refuses shows its reason on the field
+        page.locator("[data-test=order-" + orderNo + "]").click();
+        assertThat(page.locator("[data-test=order-status]")).hasText("PAID");
+        assertThat(page.locator("[data-test=order-items]")).containsText(productName);
+        page.locator("input[data-test=carrier]").fill("SF");
+        page.locator("input[data-test=tracking-no]").fill("no!");
+        page.locator("[data-test=ship]").click();
+        assertThat(page.locator("[data-test=ship-form] .el-form-item__error")).isVisible();
+        page.locator("input[data-test=tracking-no]").fill("SF1234567890");
+        page.locator("[data-test=ship]").click();
+        assertThat(page.locator("[data-test=order-status]")).hasText("SHIPPED");
+        assertThat(page.locator("[data-test=order-history]")).containsText("PAID → SHIPPED");
+        shoot("order-detail");
+        assertThat(mall.send("GET", "/admin/orders/" + orderNo, token, null, Map.of(), 200).path("trackingNo").asText()).isEqualTo("SF1234567890");
+
         page.locator("[data-test='menu-/accounts']").click();
         assertThat(page.locator("[data-test=accounts]")).containsText(merchant);
     }
@@ -152,7 +176,6 @@ class MerchantConsoleInChromiumTest {
         page.evaluate("() => { const s = JSON.parse(localStorage.getItem('siyumall.console.session'));"
                 + " s.accessToken = 'x.y.z'; s.refreshToken = 'gone'; localStorage.setItem('siyumall.console.session', JSON.stringify(s)); }");
         page.reload();
-        page.locator("[data-test='menu-/orders']").click();
         page.waitForURL("**/console/#/login");
         assertThat(page.locator("[data-test=login-submit]")).isVisible();
     }
@@ -167,8 +190,14 @@ class MerchantConsoleInChromiumTest {
         String guide = "cg-" + suffix;
         String guideId = mall.send("POST", "/admin/guides", merchant, Map.of("username", guide, "password", PASSWORD, "name", "控制台导购",
                 "storeId", storeId), Map.of(), 201).path("guideId").asText();
-        String memberId = mall.send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-cg" + suffix, "scene", 1047,
-                "channel", "guide", "storeId", storeId, "guideId", guideId), Map.of(), 200).path("memberId").asText();
+        JsonNode shopper = mall.send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-cg" + suffix, "scene", 1047,
+                "channel", "guide", "storeId", storeId, "guideId", guideId), Map.of(), 200);
+        String memberId = shopper.path("memberId").asText();
+        String templateName = "到店礼券-" + suffix;
+        String templateId = mall.send("POST", "/admin/coupon-templates", merchant, Map.of("name", templateName, "type", "NO_THRESHOLD",
+                "amountOff", 1000, "scope", "ALL", "validDays", 30, "totalQuantity", 100, "perMemberLimit", 1, "channels", List.of("GUIDE")),
+                Map.of(), 201).path("templateId").asText();
+        mall.send("PUT", "/admin/coupon-templates/" + templateId + "/guide-quotas", merchant, Map.of("guideId", guideId, "quota", 5), Map.of(), 200);
 
         context.close();
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setLocale("zh-CN"));
@@ -179,12 +208,81 @@ class MerchantConsoleInChromiumTest {
         assertThat(page.locator("[data-test='menu-/orders']")).hasCount(0);
         shoot("guide-customers");
 
+        // hands the customer a coupon from the guide's quota
+        page.locator("[data-test=customer-" + memberId + "] [data-test=issue-coupon]").click();
+        assertThat(page.locator("[data-test=quota-" + templateId + "]")).containsText(templateName);
+        assertThat(page.locator("[data-test=quota-" + templateId + "]")).containsText("0 / 5");
+        page.locator("[data-test=quota-" + templateId + "] button").click();
+        assertThat(page.locator("[data-test=issued]")).containsText(templateName);
+        assertThat(page.locator("[data-test=quota-" + templateId + "]")).containsText("1 / 5");
+        shoot("guide-coupon");
+        JsonNode coupons = mall.send("GET", "/api/coupons/mine", shopper.path("accessToken").asText(), null, Map.of(), 200).path("items");
+        assertThat(coupons).as("the customer holds the coupon the guide gave").hasSize(1);
+        assertThat(coupons.get(0).path("templateId").asText()).isEqualTo(templateId);
+        page.keyboard().press("Escape");
+        assertThat(page.locator(".el-drawer")).isHidden();
+
         page.locator("[data-test='menu-/guide/qrcode']").click();
         page.locator("[data-test=make-qrcode]").click();
         assertThat(page.locator("[data-test=qrcode]")).isVisible();
         double width = ((Number) page.locator("[data-test=qrcode]").evaluate("img => img.naturalWidth")).doubleValue();
         assertThat(width).as("the PNG the API made decodes as an image").isGreaterThan(0);
         shoot("guide-qrcode");
+    }
+
+    /**
+     * The console's types are generated from the services' OpenAPI documents kept in merchant-console/openapi/ (its
+     * build runs openapi-typescript over them), so a field a service renames breaks the console's type check. This keeps
+     * those files the services' own: a document that changed fails here until it is taken with
+     * {@code -Dcontracts.update=true} — and then the console's build says what of it the console used.
+     */
+    @Test
+    void theConsoleIsTypedFromTheServicesOwnApiDocuments() throws Exception {
+        boolean update = Boolean.getBoolean("contracts.update");
+        Path folder = EventContracts.folder().getParent().resolve("merchant-console/openapi");
+        Files.createDirectories(folder);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        List<String> stale = new ArrayList<>();
+        Map<String, ConfigurableApplicationContext> services = Map.of("product", mall.product, "order", mall.order, "member", mall.member,
+                "promotion", mall.promotion, "insight", mall.insight);
+        for (Map.Entry<String, ConfigurableApplicationContext> service : services.entrySet()) {
+            ObjectNode document = (ObjectNode) mall.getJson(WholeMall.url(service.getValue()) + "/v3/api-docs");
+            document.remove("servers"); // the port of this run
+            String text = json.writeValueAsString(sortedKeys(document)) + "\n";
+            Path file = folder.resolve(service.getKey() + ".json");
+            if (update || !Files.exists(file)) {
+                Files.writeString(file, text);
+            } else if (!Files.readString(file).equals(text)) {
+                stale.add(service.getKey());
+            }
+        }
+        assertThat(stale).as("the API documents of these services changed: run this test with -Dcontracts.update=true and build the "
+                + "console (./mvnw -pl merchant-console package): its type check shows what the console must follow").isEmpty();
+        JsonNode order = json.readTree(folder.resolve("order.json").toFile()).path("components").path("schemas").path("OrderSummary");
+        assertThat(order.path("properties").path("memberId").path("type").asText()).as("ids are documented as the strings they are sent as")
+                .isEqualTo("string");
+        assertThat(order.path("properties").path("payAmount").path("type").asText()).as("money stays a number").isEqualTo("integer");
+    }
+
+    /** A copy with every object's keys in order, however deep: the same document always reads the same. */
+    private static JsonNode sortedKeys(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            toMap(node).forEach((key, value) -> copy.set(key, sortedKeys(value)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(sortedKeys(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static Map<String, JsonNode> toMap(JsonNode node) {
+        Map<String, JsonNode> fields = new TreeMap<>();
+        node.fields().forEachRemaining(entry -> fields.put(entry.getKey(), entry.getValue()));
+        return fields;
     }
 
     /** A sandbox shopper logs in, orders one of the SKU and pays; the order's number, once it is PAID. */

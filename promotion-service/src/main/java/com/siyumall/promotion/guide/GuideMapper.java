@@ -11,7 +11,8 @@ import java.util.List;
 
 @Mapper
 interface GuideMapper {
-    record Quota(long guideId, long templateId, int quota, int used) {}
+    /** {@code templateName}: so a guide picks a coupon by what it is called, not by its id. */
+    record Quota(long guideId, long templateId, String templateName, int quota, int used) {}
 
     record QrCode(long id, String scene, long guideId, long storeId, Long templateId, Instant createdAt) {}
 
@@ -32,10 +33,12 @@ interface GuideMapper {
     int setQuota(@Param("guideId") long guideId, @Param("templateId") long templateId, @Param("quota") int quota,
                  @Param("by") long merchantId, @Param("at") Instant at);
 
-    @Select("SELECT guide_id, template_id, quota, used FROM guide_coupon_quota WHERE template_id = #{templateId} ORDER BY guide_id")
+    @Select("SELECT q.guide_id, q.template_id, t.name, q.quota, q.used FROM guide_coupon_quota q JOIN coupon_template t ON t.id = q.template_id "
+            + "WHERE q.template_id = #{templateId} ORDER BY q.guide_id")
     List<Quota> quotasOfTemplate(long templateId);
 
-    @Select("SELECT guide_id, template_id, quota, used FROM guide_coupon_quota WHERE guide_id = #{guideId} ORDER BY template_id")
+    @Select("SELECT q.guide_id, q.template_id, t.name, q.quota, q.used FROM guide_coupon_quota q JOIN coupon_template t ON t.id = q.template_id "
+            + "WHERE q.guide_id = #{guideId} ORDER BY q.template_id")
     List<Quota> quotasOfGuide(long guideId);
 
     /** 1 when the guide had one left (and now has one less); 0 when the quota is used up or was never given. */

@@ -103,7 +103,9 @@ class GuideCouponsTest {
                 + "(SELECT CAST(id AS CHAR) FROM coupon WHERE member_id = ? AND template_id = ?)", String.class, member, templateId))
                 .as("each coupon announced as the guide's").hasSize(5)
                 .allSatisfy(body -> assertThat(body).contains("\"guideId\":\"" + guide + "\"").contains("\"channel\":\"GUIDE\""));
-        assertThat(call(HttpMethod.GET, "/guide/coupons/quotas", guideToken, null).body().get(0).path("used").asInt()).isEqualTo(5);
+        JsonNode quota = call(HttpMethod.GET, "/guide/coupons/quotas", guideToken, null).body().get(0);
+        assertThat(quota.path("used").asInt()).isEqualTo(5);
+        assertThat(quota.path("templateName").asText()).as("named, for the guide to choose by").isEqualTo("导购券");
     }
 
     @Test
