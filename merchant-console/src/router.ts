@@ -13,6 +13,7 @@ export const router = createRouter({
       children: [
         { path: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
         { path: 'products', component: () => import('./pages/ProductsPage.vue') },
+        { path: 'products/new', component: () => import('./pages/ProductFormPage.vue') },
         { path: 'orders', component: () => import('./pages/OrdersPage.vue') },
         { path: 'orders/:orderNo', component: () => import('./pages/OrderDetailPage.vue') },
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },

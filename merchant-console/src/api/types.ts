@@ -17,6 +17,8 @@ export interface Page<T> {
 }
 
 export type AdminProduct = Product['schemas']['AdminProduct']
+export type ProductRequest = Product['schemas']['ProductRequest']
+export type CategoryNode = Product['schemas']['CategoryNode']
 export type OrderSummary = Order['schemas']['OrderSummary']
 export type OrderDetail = Order['schemas']['OrderDetail']
 export type Account = Member['schemas']['AccountView']

@@ -152,6 +152,53 @@ class MerchantConsoleInChromiumTest {
     }
 
     @Test
+    void aMerchantCreatesACategoryAndAProductWithTwoSkusThatLaunchesLater() throws Exception {
+        String merchant = mall.openMerchantAccount(Role.MERCHANT, PASSWORD);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String category = "新品类-" + suffix;
+        String productName = "春季风衣-" + suffix;
+        logIn("admin", merchant, PASSWORD);
+        page.locator("[data-test='menu-/products']").click();
+        page.locator("[data-test=new-product]").click();
+
+        page.locator("input[data-test=new-category]").fill(category);
+        page.locator("[data-test=add-category]").click();
+        assertThat(page.locator("[data-test=product-form] .el-select")).containsText(category);
+        page.locator("input[data-test=product-name]").fill(productName);
+        page.locator("textarea[data-test=images]").fill("https://img.test/coat-1.jpg\nhttps://img.test/coat-2.jpg");
+        page.locator("[data-test=product-form] .el-date-editor input").fill("2027-03-01 10:00:00");
+        page.locator("[data-test=product-form] .el-date-editor input").press("Enter");
+        page.locator("input[data-test=product-name]").click();
+        page.locator("[data-test=sku-0] input[data-test=sku-specs]").fill("尺码:M");
+        page.locator("[data-test=sku-0] input[data-test=sku-price]").fill("399");
+        page.locator("[data-test=sku-0] input[data-test=sku-stock]").fill("20");
+        page.locator("[data-test=add-sku]").click();
+        page.locator("[data-test=sku-1] input[data-test=sku-specs]").fill("尺码:L");
+        page.locator("[data-test=sku-1] input[data-test=sku-price]").fill("4x9");
+        page.locator("[data-test=save-product]").click();
+        // the API refuses the price it cannot read, and says so on that SKU's field; nothing was created
+        assertThat(page.locator("[data-test=sku-1] .el-form-item__error")).isVisible();
+        shoot("product-form");
+
+        page.locator("[data-test=sku-1] input[data-test=sku-price]").fill("409.5");
+        page.locator("[data-test=sku-1] input[data-test=sku-stock]").fill("10");
+        page.locator("[data-test=save-product]").click();
+        page.waitForURL("**/console/#/products?keyword=*");
+        assertThat(page.locator("[data-test=products]")).containsText(productName);
+        assertThat(page.locator("[data-test=products]")).containsText("2027-03-01 10:00");
+
+        String token = mall.send("POST", "/admin/auth/login", null, Map.of("username", merchant, "password", PASSWORD), Map.of(), 200)
+                .path("accessToken").asText();
+        JsonNode found = mall.send("GET", "/admin/products?keyword=" + java.net.URLEncoder.encode(productName, java.nio.charset.StandardCharsets.UTF_8),
+                token, null, Map.of(), 200).path("items");
+        assertThat(found).as("created once").hasSize(1);
+        assertThat(found.get(0).path("launchAt").asText()).isEqualTo("2027-03-01T10:00:00+08:00");
+        assertThat(found.get(0).path("skus")).hasSize(2);
+        assertThat(found.get(0).path("skus").findValuesAsText("price")).containsExactlyInAnyOrder("39900", "40950");
+        assertThat(found.get(0).path("images")).hasSize(2);
+    }
+
+    @Test
     void anOperatorHasNoAccountManagementNotEvenByItsAddress() {
         String operator = mall.openMerchantAccount(Role.MERCHANT_OPERATOR, PASSWORD);
         logIn("admin", operator, PASSWORD);
