@@ -17,6 +17,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/dashboard', label: 'menu.dashboard', roles: MERCHANTS },
   { path: '/products', label: 'menu.products', roles: MERCHANTS },
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },
+  { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },
   { path: '/accounts', label: 'menu.accounts', roles: ['MERCHANT'] },
   { path: '/guide/customers', label: 'menu.customers', roles: ['GUIDE'] },
   { path: '/guide/qrcode', label: 'menu.qrcode', roles: ['GUIDE'] },

@@ -24,6 +24,9 @@ export type OrderDetail = Order['schemas']['OrderDetail']
 export type Account = Member['schemas']['AccountView']
 export type GuideCustomer = Member['schemas']['GuideCustomer']
 export type GuideQuota = Promotion['schemas']['Quota']
+export type CouponTemplate = Promotion['schemas']['TemplateView']
+export type CouponTemplateRequest = Promotion['schemas']['TemplateRequest']
+export type Guide = Member['schemas']['GuideView']
 export type GuideQrCode = Promotion['schemas']['Made']
 
 /**

@@ -199,6 +199,56 @@ class MerchantConsoleInChromiumTest {
     }
 
     @Test
+    void aMerchantCreatesACouponTemplateAndGivesAGuideAQuotaOfIt() throws Exception {
+        String merchant = mall.openMerchantAccount(Role.MERCHANT, PASSWORD);
+        String token = mall.send("POST", "/admin/auth/login", null, Map.of("username", merchant, "password", PASSWORD), Map.of(), 200)
+                .path("accessToken").asText();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String storeId = mall.send("POST", "/admin/stores", token, Map.of("name", "券门店" + suffix, "address", "淮海路 1 号",
+                "latitude", 31.2, "longitude", 121.4, "opensAt", "00:00", "closesAt", "23:59"), Map.of(), 201).path("storeId").asText();
+        String guideName = "额度导购" + suffix;
+        String guideId = mall.send("POST", "/admin/guides", token, Map.of("username", "qg-" + suffix, "password", PASSWORD, "name", guideName,
+                "storeId", storeId), Map.of(), 201).path("guideId").asText();
+        String templateName = "满299减50-" + suffix;
+
+        logIn("admin", merchant, PASSWORD);
+        page.locator("[data-test='menu-/coupons']").click();
+        page.locator("[data-test=new-template]").click();
+        page.locator("input[data-test=template-name]").fill(templateName);
+        page.locator("[data-test=type-FULL_REDUCTION]").click();
+        page.locator("input[data-test=threshold]").fill("299");
+        page.locator("input[data-test=amount-off]").fill("50");
+        page.locator("[data-test=channel-GUIDE]").click();
+        page.locator("[data-test=save-template]").click();
+        assertThat(page.locator("[data-test=templates]")).containsText(templateName);
+        assertThat(page.locator("[data-test=templates]")).containsText("¥299.00 - ¥50.00");
+
+        JsonNode template = null;
+        for (JsonNode row : mall.send("GET", "/admin/coupon-templates?size=100", token, null, Map.of(), 200).path("items")) {
+            if (row.path("name").asText().equals(templateName)) {
+                template = row;
+            }
+        }
+        assertThat(template).as("created once").isNotNull();
+        assertThat(template.path("thresholdAmount").asLong()).isEqualTo(29_900);
+        assertThat(template.path("amountOff").asLong()).isEqualTo(5_000);
+        String templateId = template.path("templateId").asText();
+
+        page.locator("[data-test=quotas-" + templateId + "]").click();
+        page.locator("[data-test=quota-dialog] .el-select").click();
+        page.locator(".el-select-dropdown__item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(guideName)).click();
+        page.locator("input[data-test=quota-amount]").fill("8");
+        page.locator("[data-test=set-quota]").click();
+        assertThat(page.locator("[data-test=quota-list]")).containsText(guideName);
+        assertThat(page.locator("[data-test=quota-list]")).containsText("0 / 8");
+        shoot("coupon-quotas");
+        JsonNode quotas = mall.send("GET", "/admin/coupon-templates/" + templateId + "/guide-quotas", token, null, Map.of(), 200);
+        assertThat(quotas).hasSize(1);
+        assertThat(quotas.get(0).path("guideId").asText()).isEqualTo(guideId);
+        assertThat(quotas.get(0).path("quota").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void anOperatorHasNoAccountManagementNotEvenByItsAddress() {
         String operator = mall.openMerchantAccount(Role.MERCHANT_OPERATOR, PASSWORD);
         logIn("admin", operator, PASSWORD);
