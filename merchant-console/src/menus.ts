@@ -18,6 +18,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/products', label: 'menu.products', roles: MERCHANTS },
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },
+  { path: '/members', label: 'menu.members', roles: MERCHANTS },
   { path: '/accounts', label: 'menu.accounts', roles: ['MERCHANT'] },
   { path: '/guide/customers', label: 'menu.customers', roles: ['GUIDE'] },
   { path: '/guide/qrcode', label: 'menu.qrcode', roles: ['GUIDE'] },

@@ -27,6 +27,7 @@ export type GuideQuota = Promotion['schemas']['Quota']
 export type CouponTemplate = Promotion['schemas']['TemplateView']
 export type CouponTemplateRequest = Promotion['schemas']['TemplateRequest']
 export type Guide = Member['schemas']['GuideView']
+export type MemberRow = Member['schemas']['MemberRow']
 export type GuideQrCode = Promotion['schemas']['Made']
 
 /**

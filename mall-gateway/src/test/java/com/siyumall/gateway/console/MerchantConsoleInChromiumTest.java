@@ -204,11 +204,10 @@ class MerchantConsoleInChromiumTest {
         String token = mall.send("POST", "/admin/auth/login", null, Map.of("username", merchant, "password", PASSWORD), Map.of(), 200)
                 .path("accessToken").asText();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String storeId = mall.send("POST", "/admin/stores", token, Map.of("name", "券门店" + suffix, "address", "淮海路 1 号",
-                "latitude", 31.2, "longitude", 121.4, "opensAt", "00:00", "closesAt", "23:59"), Map.of(), 201).path("storeId").asText();
         String guideName = "额度导购" + suffix;
-        String guideId = mall.send("POST", "/admin/guides", token, Map.of("username", "qg-" + suffix, "password", PASSWORD, "name", guideName,
-                "storeId", storeId), Map.of(), 201).path("guideId").asText();
+        String[] storeAndGuide = storeWithGuide(token, "券门店" + suffix, "qg-" + suffix, guideName);
+        String storeId = storeAndGuide[0];
+        String guideId = storeAndGuide[1];
         String templateName = "满299减50-" + suffix;
 
         logIn("admin", merchant, PASSWORD);
@@ -249,6 +248,32 @@ class MerchantConsoleInChromiumTest {
     }
 
     @Test
+    void aMerchantFindsTheMembersAGuidesCodeBrought() throws Exception {
+        String merchant = mall.openMerchantAccount(Role.MERCHANT_OPERATOR, PASSWORD);
+        String owner = mall.send("POST", "/admin/auth/login", null,
+                Map.of("username", mall.openMerchantAccount(Role.MERCHANT, PASSWORD), "password", PASSWORD), Map.of(), 200).path("accessToken").asText();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String guideName = "会员导购" + suffix;
+        String[] storeAndGuide = storeWithGuide(owner, "会员门店" + suffix, "mg-" + suffix, guideName);
+        String storeId = storeAndGuide[0];
+        String guideId = storeAndGuide[1];
+        String memberId = mall.send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-mg" + suffix, "scene", 1047,
+                "channel", "guide", "storeId", storeId, "guideId", guideId), Map.of(), 200).path("memberId").asText();
+
+        // an operator reads the members too
+        logIn("admin", merchant, PASSWORD);
+        page.locator("[data-test='menu-/members']").click();
+        page.locator("[data-test=member-guide]").click();
+        page.locator(".el-select-dropdown__item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(guideName)).click();
+        page.locator("[data-test=member-search]").click();
+        assertThat(page.locator("[data-test=members]")).containsText(memberId);
+        assertThat(page.locator("[data-test=members] .el-table__body tr")).hasCount(1);
+        assertThat(page.locator("[data-test=members]")).containsText(guideName);
+        assertThat(page.locator("[data-test=members]")).containsText("guide");
+        shoot("members");
+    }
+
+    @Test
     void anOperatorHasNoAccountManagementNotEvenByItsAddress() {
         String operator = mall.openMerchantAccount(Role.MERCHANT_OPERATOR, PASSWORD);
         logIn("admin", operator, PASSWORD);
@@ -282,11 +307,10 @@ class MerchantConsoleInChromiumTest {
         String merchant = mall.send("POST", "/admin/auth/login", null,
                 Map.of("username", mall.openMerchantAccount(Role.MERCHANT, PASSWORD), "password", PASSWORD), Map.of(), 200).path("accessToken").asText();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String storeId = mall.send("POST", "/admin/stores", merchant, Map.of("name", "控制台门店" + suffix, "address", "南京西路 1 号",
-                "latitude", 31.2, "longitude", 121.4, "opensAt", "00:00", "closesAt", "23:59"), Map.of(), 201).path("storeId").asText();
         String guide = "cg-" + suffix;
-        String guideId = mall.send("POST", "/admin/guides", merchant, Map.of("username", guide, "password", PASSWORD, "name", "控制台导购",
-                "storeId", storeId), Map.of(), 201).path("guideId").asText();
+        String[] storeAndGuide = storeWithGuide(merchant, "控制台门店" + suffix, guide, "控制台导购");
+        String storeId = storeAndGuide[0];
+        String guideId = storeAndGuide[1];
         JsonNode shopper = mall.send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-cg" + suffix, "scene", 1047,
                 "channel", "guide", "storeId", storeId, "guideId", guideId), Map.of(), 200);
         String memberId = shopper.path("memberId").asText();
@@ -380,6 +404,15 @@ class MerchantConsoleInChromiumTest {
         Map<String, JsonNode> fields = new TreeMap<>();
         node.fields().forEachRemaining(entry -> fields.put(entry.getKey(), entry.getValue()));
         return fields;
+    }
+
+    /** A store and a guide of it, opened by the merchant: their ids. */
+    private static String[] storeWithGuide(String merchantToken, String storeName, String username, String guideName) throws Exception {
+        String storeId = mall.send("POST", "/admin/stores", merchantToken, Map.of("name", storeName, "address", "南京西路 1 号",
+                "latitude", 31.2, "longitude", 121.4, "opensAt", "00:00", "closesAt", "23:59"), Map.of(), 201).path("storeId").asText();
+        String guideId = mall.send("POST", "/admin/guides", merchantToken, Map.of("username", username, "password", PASSWORD,
+                "name", guideName, "storeId", storeId), Map.of(), 201).path("guideId").asText();
+        return new String[] {storeId, guideId};
     }
 
     /** A sandbox shopper logs in, orders one of the SKU and pays; the order's number, once it is PAID. */

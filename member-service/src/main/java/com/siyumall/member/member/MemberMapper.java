@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import java.time.Instant;
+import java.util.List;
 
 @Mapper
 interface MemberMapper extends BaseMapper<Member> {
@@ -45,4 +46,10 @@ interface MemberMapper extends BaseMapper<Member> {
 
     @Select("SELECT COUNT(*) FROM member_wechat_identity WHERE member_id = #{memberId}")
     int identityCount(long memberId);
+
+    record Binding(long memberId, long guideId, long storeId) {}
+
+    @Select("<script>SELECT member_id, guide_id, store_id FROM guide_binding WHERE member_id IN "
+            + "<foreach collection='memberIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    List<Binding> bindingsOf(@Param("memberIds") List<Long> memberIds);
 }
