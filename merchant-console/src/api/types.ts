@@ -3,6 +3,7 @@
  * (openapi/*.json → src/api/generated/, see scripts/generate-api.mjs): a field a service renames or drops fails the
  * console's type check, not a merchant's page.
  */
+import type { components as Insight } from './generated/insight'
 import type { components as Member } from './generated/member'
 import type { components as Order } from './generated/order'
 import type { components as Product } from './generated/product'
@@ -31,25 +32,12 @@ export type MemberRow = Member['schemas']['MemberRow']
 export type GuideQrCode = Promotion['schemas']['Made']
 
 /**
- * insight-service's dashboard (DashboardController), typed by hand: insight's reports each answer a nested record named
- * View, and springdoc names schemas by simple name, so its document holds one View for all of them. Until those get
- * distinct schema names the console cannot take this shape from the document.
+ * insight-service's dashboard: today, yesterday and the 7-day average. Every figure is always sent (counts and sums
+ * are primitives), but springdoc marks no property of a record required, so the generated fields are optional: these
+ * take the generated names (a rename still fails the build) and say they are there.
  */
-export interface DayFigures {
-  day: string
-  visitors: number
-  newMembers: number
-  payingMembers: number
-  orders: number
-  gmv: number
-  conversion: number
-  refunds: number
-  refundAmount: number
-  checkIns: number
-}
-
 export interface Dashboard {
-  today: DayFigures
-  yesterday: DayFigures
-  sevenDayAverage: Omit<DayFigures, 'day'> & { from: string; to: string }
+  today: Required<Insight['schemas']['DayFigures']>
+  yesterday: Required<Insight['schemas']['DayFigures']>
+  sevenDayAverage: Required<Insight['schemas']['WeekAverage']>
 }

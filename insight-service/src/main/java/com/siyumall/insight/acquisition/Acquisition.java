@@ -5,6 +5,7 @@ import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -37,6 +38,7 @@ class Acquisition {
     }
 
     /** {@code source} is null for the members who came without one (no inviter, no store...). */
+    @Schema(name = "AcquisitionRow")
     record Row(@JsonInclude(JsonInclude.Include.ALWAYS) String source, long newMembers, long firstPurchaseIn7Days,
                double rateIn7Days, long firstPurchaseIn30Days, double rateIn30Days) {}
 
@@ -44,6 +46,7 @@ class Acquisition {
      * The {@code limit} largest sources; {@code otherSources} more were left off (an inviter source has one row per
      * inviter: tens of thousands in a large mall), and {@code others} adds them up (source null), present only when there are any.
      */
+    @Schema(name = "AcquisitionView")
     record View(LocalDate from, LocalDate to, Source by, List<Row> sources, long otherSources, Row others) {}
 
     View of(ReportPeriod period, Source by, int limit, MemberFilter filter) {

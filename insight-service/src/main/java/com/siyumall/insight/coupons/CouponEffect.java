@@ -3,6 +3,7 @@ package com.siyumall.insight.coupons;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -26,8 +27,10 @@ class CouponEffect {
     enum Level { TEMPLATE, CHANNEL }
 
     /** {@code gmvPerCoupon}: the used coupons' orders' money over every coupon issued, in fen, rounded down. */
+    @Schema(name = "CouponEffectRow")
     record Row(String id, String name, long issued, long members, long used, double useRate, long gmv, long gmvPerCoupon) {}
 
+    @Schema(name = "CouponEffectView")
     record View(LocalDate from, LocalDate to, Level by, List<Row> rows) {}
 
     View of(ReportPeriod period, Level by, int limit) {

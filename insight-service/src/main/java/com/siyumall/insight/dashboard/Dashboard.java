@@ -2,6 +2,7 @@ package com.siyumall.insight.dashboard;
 
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -37,6 +38,7 @@ class Dashboard {
                        double orders, double gmv, double conversion, double refunds, double refundAmount,
                        double checkIns) {}
 
+    @Schema(name = "DashboardView")
     record View(DayFigures today, DayFigures yesterday, WeekAverage sevenDayAverage) {}
 
     View of(LocalDate day) {

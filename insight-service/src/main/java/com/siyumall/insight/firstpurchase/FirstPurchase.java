@@ -5,6 +5,7 @@ import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -27,6 +28,7 @@ class FirstPurchase {
         this.store = store;
     }
 
+    @Schema(name = "FirstPurchaseView")
     record View(LocalDate from, LocalDate to, long members, List<DayBuckets.Bucket> firstOrderAfterDays, long neverBought,
                 int withinDays, long boughtWithin, double shareWithin) {}
 

@@ -3,6 +3,7 @@ package com.siyumall.insight.funnel;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -26,8 +27,10 @@ class Funnel {
         this.store = store;
     }
 
+    @Schema(name = "FunnelStep")
     record Step(String type, long visitors, double fromPrevious, double fromFirst) {}
 
+    @Schema(name = "FunnelView")
     record View(LocalDate from, LocalDate to, int windowHours, String channel, List<Step> steps) {}
 
     View of(ReportPeriod period, List<String> types, int windowHours, String channel) {

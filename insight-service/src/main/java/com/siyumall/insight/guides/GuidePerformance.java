@@ -3,6 +3,7 @@ package com.siyumall.insight.guides;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -38,9 +39,11 @@ class GuidePerformance {
     }
 
     /** One guide's or store's figures; {@code id} is the guide's or the store's. */
+    @Schema(name = "GuidePerformanceRow")
     record Row(String id, long scans, long newMembers, double registrationsPerScan, long boundMembers, long customers,
                long couponsIssued, long couponsUsed, long orders, long payingMembers, long gmv) {}
 
+    @Schema(name = "GuidePerformanceView")
     record View(LocalDate from, LocalDate to, Level by, List<Row> rows) {}
 
     /** Every guide (or store) with anything in the period, most GMV first; {@code only}: just that one (zeros when idle). */

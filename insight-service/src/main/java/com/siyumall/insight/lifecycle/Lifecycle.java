@@ -2,6 +2,7 @@ package com.siyumall.insight.lifecycle;
 
 import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -35,6 +36,7 @@ public class Lifecycle {
     record Week(LocalDate end, Map<Stage, Long> stages, List<Flow> flows) {}
 
     /** {@code registeredFrom}, {@code registeredTo}: only members who registered in these days (null: no bound). */
+    @Schema(name = "LifecycleView")
     record View(LocalDate asOf, LocalDate registeredFrom, LocalDate registeredTo, List<Week> weeks) {}
 
     /**

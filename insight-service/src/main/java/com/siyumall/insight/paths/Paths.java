@@ -3,6 +3,7 @@ package com.siyumall.insight.paths;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -30,8 +31,10 @@ class Paths {
     record PageCount(String page, long sessions, double share) {}
 
     /** A step from one page to the next, with its share of all steps. */
+    @Schema(name = "PathsStep")
     record Step(String from, String to, long steps, double share) {}
 
+    @Schema(name = "PathsView")
     record View(LocalDate from, LocalDate to, int sessionGapMinutes, long sessions, long steps, List<PageCount> entries,
                 List<Step> topSteps, List<PageCount> exits) {}
 

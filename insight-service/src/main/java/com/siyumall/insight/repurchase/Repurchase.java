@@ -7,6 +7,7 @@ import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -39,9 +40,11 @@ class Repurchase {
     }
 
     /** The gap between one order and the next; {@code medianDays} is null when nobody made that step. */
+    @Schema(name = "RepurchaseStep")
     record Step(long members, @JsonInclude(JsonInclude.Include.ALWAYS) Long medianDays, List<DayBuckets.Bucket> afterDays) {}
 
     /** First buyers of the week starting {@code week} (a Monday); the 30-day figures are null until every one had 30 days. */
+    @Schema(name = "RepurchaseCohort")
     record Cohort(LocalDate week, long firstBuyers, long boughtAgain, double rate,
                   @JsonInclude(JsonInclude.Include.ALWAYS) Long againWithin30Days,
                   @JsonInclude(JsonInclude.Include.ALWAYS) Double rateWithin30Days) {}
@@ -51,6 +54,7 @@ class Repurchase {
     /** Buyers whose last order is {@code afterDays} to {@code lapsedAfterDays} days old; older ones are counted as lapsed. */
     record Due(int afterDays, int lapsedAfterDays, long members, long lapsed, List<DueMember> longestWaiting) {}
 
+    @Schema(name = "RepurchaseView")
     record View(LocalDate from, LocalDate to, Step firstToSecond, Step secondToThird, List<Cohort> cohorts, Due due) {}
 
     View of(ReportPeriod period, int dueAfterDays, int lapsedAfterDays, MemberFilter members) {

@@ -6,6 +6,7 @@ import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -38,8 +39,10 @@ class Retention {
     /** {@code rate} is null, and sent as null, while the day is still to come. */
     record Returned(long members, @JsonInclude(JsonInclude.Include.ALWAYS) Double rate) {}
 
+    @Schema(name = "RetentionCohort")
     record Cohort(LocalDate day, long members, Map<String, Returned> returned) {}
 
+    @Schema(name = "RetentionView")
     record View(LocalDate from, LocalDate to, List<Cohort> cohorts, Map<String, Double> industry) {}
 
     View of(ReportPeriod period, MemberFilter filter) {

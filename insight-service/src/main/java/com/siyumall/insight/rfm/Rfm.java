@@ -3,6 +3,7 @@ package com.siyumall.insight.rfm;
 import com.siyumall.insight.report.MemberFilter;
 import com.siyumall.insight.report.Share;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.Connection;
@@ -77,6 +78,7 @@ public class Rfm {
     /** {@code minMonetary}: what the tier's last buyer paid, the line a buyer crosses into it. */
     record TierRow(Tier tier, long members, double share, long monetary, double shareOfMonetary, long minMonetary) {}
 
+    @Schema(name = "RfmView")
     record View(LocalDate asOf, int lookbackDays, long buyers, long monetary, Thresholds thresholds, List<SegmentRow> segments,
                 int corePercent, int activePercent, List<TierRow> pyramid) {}
 

@@ -2,6 +2,7 @@ package com.siyumall.insight.sharers;
 
 import com.siyumall.insight.report.ReportPeriod;
 import com.siyumall.insight.store.AnalyticsStore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.sql.PreparedStatement;
@@ -38,6 +39,7 @@ class Sharers {
     /** Sums over every sharer of the period, not only those listed ({@code reached}: a visitor reached by two counts twice). */
     record Totals(long sharers, long shares, long reached, long registrations, long orders, long gmv) {}
 
+    @Schema(name = "SharersView")
     record View(LocalDate from, LocalDate to, Rank by, List<Sharer> sharers, Totals totals) {}
 
     View of(ReportPeriod period, Rank by, int limit) {

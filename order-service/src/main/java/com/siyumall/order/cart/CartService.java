@@ -2,6 +2,7 @@ package com.siyumall.order.cart;
 
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.order.clients.ProductClient;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -23,6 +24,7 @@ public class CartService {
         this.clock = clock;
     }
 
+    @Schema(name = "CartLine")
     public record Line(Long skuId, Long spuId, String name, String specText, String image, int quantity, boolean selected,
                        Long price, boolean buyable) {}
 

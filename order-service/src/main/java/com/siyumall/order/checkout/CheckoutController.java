@@ -5,6 +5,7 @@ import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.web.IdempotentRequests;
 import com.siyumall.order.clients.PromotionClient;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,8 +34,10 @@ class CheckoutController {
         this.checkout = checkout;
     }
 
+    @Schema(name = "CheckoutItem")
     record Item(@NotNull Long skuId, @NotNull @Min(1) @Max(999) Integer quantity) {}
 
+    @Schema(name = "CheckoutAddressRequest")
     record AddressRequest(@NotBlank @Size(max = 32) String name, @NotBlank @Pattern(regexp = "[0-9+\\- ]{6,20}") String phone,
                           @NotBlank @Size(max = 128) String region, @NotBlank @Size(max = 256) String detail) {}
 

@@ -1,6 +1,7 @@
 package com.siyumall.order.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ class InternalExchangeOrderController {
         this.exchangeOrders = exchangeOrders;
     }
 
+    @Schema(name = "InternalExchangeOrderAddressRequest")
     record AddressRequest(@NotBlank @Size(max = 32) String name, @NotBlank @Size(max = 20) String phone,
                           @NotBlank @Size(max = 128) String region, @NotBlank @Size(max = 256) String detail) {}
 

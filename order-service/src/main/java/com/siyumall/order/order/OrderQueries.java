@@ -3,6 +3,7 @@ package com.siyumall.order.order;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -26,6 +27,7 @@ public class OrderQueries {
         }
     }
 
+    @Schema(name = "OrderDetailLine")
     public record Line(Long skuId, Long spuId, String name, String specText, String image, long price, int quantity, long amount) {}
 
     public record OrderDetail(String orderNo, Long memberId, String status, long itemsAmount, List<OrderMapper.DiscountLine> discounts,

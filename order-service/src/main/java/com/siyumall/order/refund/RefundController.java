@@ -8,6 +8,7 @@ import com.siyumall.common.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,6 +37,7 @@ class RefundController {
         this.refunds = refunds;
     }
 
+    @Schema(name = "RefundItem")
     record Item(@NotNull Long skuId, @NotNull @Min(1) @Max(999) Integer quantity) {}
 
     record RefundRequest(@NotBlank @Size(max = 64) String reason, @Size(max = 50) List<@Valid Item> items) {}

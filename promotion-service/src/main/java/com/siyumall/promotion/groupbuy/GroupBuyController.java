@@ -3,6 +3,7 @@ package com.siyumall.promotion.groupbuy;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,6 +43,7 @@ class GroupBuyController {
     record SeatRequest(@NotNull Long memberId, @NotNull Long activityId, Long groupId, @NotBlank @Size(max = 32) String orderNo) {}
 
     /** A member as strangers see them: masked nickname and avatar, no id. */
+    @Schema(name = "GroupBuyMember")
     record Member(String nickname, String avatarUrl, boolean leader, boolean paid) {}
 
     record GroupView(Long groupId, Long activityId, String activityName, Long skuId, long groupPrice, int groupSize, int seatsPaid,

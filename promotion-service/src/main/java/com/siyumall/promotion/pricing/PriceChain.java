@@ -1,5 +1,6 @@
 package com.siyumall.promotion.pricing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
 public final class PriceChain {
     private PriceChain() {}
 
+    @Schema(name = "PriceChainLine")
     public record Line(long skuId, long spuId, Long categoryId, long price, int quantity) {
         long amount() {
             return price * quantity;

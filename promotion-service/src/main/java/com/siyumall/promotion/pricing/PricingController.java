@@ -1,6 +1,7 @@
 package com.siyumall.promotion.pricing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,8 +25,10 @@ class PricingController {
         this.pricing = pricing;
     }
 
+    @Schema(name = "PricingLine")
     record Line(@NotNull Long skuId, @NotNull Long spuId, Long categoryId, @NotNull @Min(1) Long price, @NotNull @Min(1) Integer quantity) {}
 
+    @Schema(name = "PricingMember")
     record Member(@Size(max = 32) String levelName, @Min(0) @Max(50) int levelDiscountPercent, @Min(0) long pointsBalance,
                   @Min(1) long pointsPerYuan, @Min(0) @Max(100) int maxPointsDeductPercent) {}
 
