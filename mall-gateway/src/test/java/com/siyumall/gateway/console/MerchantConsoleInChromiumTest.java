@@ -351,6 +351,21 @@ class MerchantConsoleInChromiumTest {
         shoot("guide-qrcode");
     }
 
+    @Test
+    void thePageIsAskedForAgainEachTimeAndItsContentNamedAssetsAreCachedForGood() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> index = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(mall.base + "/console/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("/console/assets/[\\w.-]+\\.js").matcher(index.body());
+        assertThat(script.find()).as("the page names its script").isTrue();
+        java.net.http.HttpResponse<Void> asset = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(mall.base + script.group())).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("max-age=31536000"));
+    }
+
     /**
      * The console's types are generated from the services' OpenAPI documents kept in merchant-console/openapi/ (its
      * build runs openapi-typescript over them), so a field a service renames breaks the console's type check. This keeps
