@@ -15,6 +15,7 @@ const MERCHANTS: Role[] = ['MERCHANT', 'MERCHANT_OPERATOR']
  */
 export const PAGES: ConsolePage[] = [
   { path: '/dashboard', label: 'menu.dashboard', roles: MERCHANTS },
+  { path: '/retention', label: 'menu.retention', roles: MERCHANTS },
   { path: '/products', label: 'menu.products', roles: MERCHANTS },
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },

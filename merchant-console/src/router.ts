@@ -12,6 +12,7 @@ export const router = createRouter({
       component: () => import('./layouts/ConsoleLayout.vue'),
       children: [
         { path: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
+        { path: 'retention', component: () => import('./pages/RetentionPage.vue') },
         { path: 'products', component: () => import('./pages/ProductsPage.vue') },
         { path: 'products/new', component: () => import('./pages/ProductFormPage.vue') },
         { path: 'orders', component: () => import('./pages/OrdersPage.vue') },

@@ -41,3 +41,6 @@ export interface Dashboard {
   yesterday: Required<Insight['schemas']['DayFigures']>
   sevenDayAverage: Required<Insight['schemas']['WeekAverage']>
 }
+
+export type Retention = Insight['schemas']['RetentionView']
+export type RetentionCohort = Insight['schemas']['RetentionCohort']

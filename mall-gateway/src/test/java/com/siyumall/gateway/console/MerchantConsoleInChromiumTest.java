@@ -114,12 +114,22 @@ class MerchantConsoleInChromiumTest {
                 "skus", List.of(Map.of("specs", Map.of("尺码", "M"), "price", 19900, "stock", 5),
                         Map.of("specs", Map.of("尺码", "L"), "price", 20900, "stock", 5))), Map.of(), 201);
         String orderNo = aShopperBuys(product.path("skus").get(0).path("skuId").asText());
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        await().until(() -> mall.send("GET", "/admin/insights/retention?from=" + today + "&to=" + today, token, null, Map.of(), 200)
+                .path("cohorts").size() == 1);
 
         logIn("admin", merchant, PASSWORD);
         assertThat(page.locator("[data-test=dashboard-cards]")).isVisible();
         assertThat(page.locator("[data-test=figure-orders]")).containsText("订单");
         assertThat(page.locator("[data-test=dashboard-chart] canvas")).isVisible();
         shoot("dashboard");
+
+        // retention against the industry's figures: the shopper who registered today is today's cohort
+        page.locator("[data-test='menu-/retention']").click();
+        assertThat(page.locator("[data-test=retention-chart] canvas")).isVisible();
+        assertThat(page.locator("[data-test=retention-industry]")).containsText("D1 13.2%");
+        assertThat(page.locator("[data-test=retention-cohorts]")).containsText(today);
+        shoot("retention");
 
         page.locator("[data-test='menu-/products']").click();
         page.locator("input[data-test=keyword]").fill(productName);
