@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiClient, withQuery, type Fetch, type SessionHolder } from '../src/api/client'
-import { ApiError } from '../src/api/problem'
+import { ApiError, fieldErrorsOf, messageOf } from '../src/api/problem'
 import type { Session } from '../src/api/session'
 
 /** A holder that remembers what the client did to the session. */
@@ -125,5 +125,15 @@ describe('withQuery', () => {
       '/admin/products?page=2&keyword=%E8%BF%9E%E8%A1%A3%E8%A3%99+%E5%A4%8F',
     )
     expect(withQuery('/admin/products', { status: null })).toBe('/admin/products')
+  })
+})
+
+describe('refusals on a page', () => {
+  it("show the API's detail and its field errors by field, and an error that never reached the API as itself", () => {
+    const refused = new ApiError(400, 'VALIDATION_FAILED', 'skus[1].price: must not be null', [{ field: 'skus[1].price', message: 'must not be null' }])
+    expect(messageOf(refused)).toBe('skus[1].price: must not be null')
+    expect(fieldErrorsOf(refused)).toEqual({ 'skus[1].price': 'must not be null' })
+    expect(messageOf(new TypeError('Failed to fetch'))).toBe('TypeError: Failed to fetch')
+    expect(fieldErrorsOf(new TypeError('Failed to fetch'))).toEqual({})
   })
 })

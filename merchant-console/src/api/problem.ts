@@ -38,3 +38,13 @@ export function toApiError(status: number, body: unknown): ApiError {
   }
   return new ApiError(status, `HTTP_${status}`, `HTTP ${status}`)
 }
+
+/** What to show for a failed call: the API's detail, or the error itself when it never reached the API. */
+export function messageOf(e: unknown): string {
+  return e instanceof ApiError ? e.detail : String(e)
+}
+
+/** The API's field errors by field name, for a form's items (none when the failure was not a refusal). */
+export function fieldErrorsOf(e: unknown): Record<string, string> {
+  return e instanceof ApiError ? Object.fromEntries(e.errors.map((f) => [f.field, f.message])) : {}
+}

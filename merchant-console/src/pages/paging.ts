@@ -1,5 +1,5 @@
 import { reactive, ref, type Ref } from 'vue'
-import { ApiError } from '../api/problem'
+import { messageOf } from '../api/problem'
 import type { Page } from '../api/types'
 
 /**
@@ -20,7 +20,7 @@ export function usePagedList<T>(fetchPage: (page: number, size: number) => Promi
       items.value = answer.items
       state.total = answer.total
     } catch (e) {
-      error.value = e instanceof ApiError ? e.detail : String(e)
+      error.value = messageOf(e)
     } finally {
       loading.value = false
     }

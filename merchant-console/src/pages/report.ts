@@ -1,6 +1,6 @@
 import { nextTick, onBeforeUnmount, onMounted, ref, shallowRef, useTemplateRef, type Ref } from 'vue'
 import * as echarts from 'echarts'
-import { ApiError } from '../api/problem'
+import { messageOf } from '../api/problem'
 
 /**
  * A report page's data and chart: `fetch` loads the report, `option` turns it into an ECharts option; `load` asks
@@ -23,7 +23,7 @@ export function useReportChart<T>(fetch: () => Promise<T>, option: (view: T) => 
         chart.value.setOption(option(view.value))
       }
     } catch (e) {
-      error.value = e instanceof ApiError ? e.detail : String(e)
+      error.value = messageOf(e)
     }
   }
 

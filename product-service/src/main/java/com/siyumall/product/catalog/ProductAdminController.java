@@ -1,5 +1,6 @@
 package com.siyumall.product.catalog;
 
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
 import com.siyumall.product.stock.SkuStock;
@@ -123,6 +124,7 @@ class ProductAdminController {
     }
 
     @PostMapping("/admin/products")
+    @Idempotent(value = "catalog.product-create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a product with its SKUs and opening stock; off the shelf unless onShelf is true. "
             + "A future launchAt makes it coming soon: visible, not buyable until then.")

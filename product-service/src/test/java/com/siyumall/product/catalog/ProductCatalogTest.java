@@ -67,6 +67,24 @@ class ProductCatalogTest {
     }
 
     @Test
+    void aCreateRetriedWithItsKeyAnswersTheFirstProductAndCreatesOne() throws Exception {
+        String name = "重试-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(merchant);
+        headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        HttpEntity<Map<String, Object>> create = new HttpEntity<>(product(category("重试类"), name, 9_900, null), headers);
+
+        ResponseEntity<String> first = http.exchange("/admin/products", HttpMethod.POST, create, String.class);
+        ResponseEntity<String> retried = http.exchange("/admin/products", HttpMethod.POST, create, String.class);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retried.getStatusCode().value()).isEqualTo(201);
+        assertThat(json.readTree(retried.getBody()).path("spuId")).isEqualTo(json.readTree(first.getBody()).path("spuId"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM spu WHERE name = ?", Integer.class, name)).as("created once").isEqualTo(1);
+    }
+
+    @Test
     void percentAndUnderscoreInAKeywordMatchThemselvesNotEverything() throws Exception {
         String top = category("折扣-" + UUID.randomUUID().toString().substring(0, 6));
         String tag = UUID.randomUUID().toString().substring(0, 6);

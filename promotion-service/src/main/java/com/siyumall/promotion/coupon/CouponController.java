@@ -75,6 +75,7 @@ class CouponController {
     }
 
     @PostMapping("/admin/coupon-templates")
+    @Idempotent(value = "coupon.template-create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a coupon template (FULL_REDUCTION: thresholdAmount ≥ amountOff; DISCOUNT: percentOff 1–99, "
             + "maxOff; NO_THRESHOLD: amountOff); validity validFrom–validTo or validDays after claiming")
