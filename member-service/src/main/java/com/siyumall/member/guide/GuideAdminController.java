@@ -2,6 +2,7 @@ package com.siyumall.member.guide;
 
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
 import com.siyumall.member.auth.NewPassword;
@@ -61,6 +62,7 @@ class GuideAdminController {
     }
 
     @PostMapping("/admin/guides")
+    @Idempotent(value = "guide.create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a guide account in an operating store (MERCHANT)")
     GuideView create(@Valid @RequestBody NewGuide request) {

@@ -1,5 +1,6 @@
 package com.siyumall.member.store;
 
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -83,6 +84,7 @@ class StoreController {
     }
 
     @PostMapping("/admin/stores")
+    @Idempotent(value = "store.create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a store")
     StoreView create(@Valid @RequestBody StoreRequest request) {

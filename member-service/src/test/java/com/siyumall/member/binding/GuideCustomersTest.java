@@ -202,4 +202,29 @@ class GuideCustomersTest {
         assertThat(api.get("/api/members/me", member.text("accessToken")).body().has("guideId")).isFalse();
         assertThat(api.post("/guide/auth/refresh", null, Map.of("refreshToken", "x")).status()).isEqualTo(401);
     }
+
+    @Test
+    void aRetriedStoreOrGuideCreationAnswersTheFirstAndMakesNoSecond() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> store = Map.of("name", "Retried store", "address", "2 Test road",
+                "latitude", 31.2, "longitude", 121.4, "opensAt", "10:00", "closesAt", "22:00");
+        MemberApi.Reply first = api.call(HttpMethod.POST, "/admin/stores", merchant, store, key);
+        MemberApi.Reply retry = api.call(HttpMethod.POST, "/admin/stores", merchant, store, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("storeId")).isEqualTo(first.text("storeId"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store WHERE name = 'Retried store' AND id >= ?", Integer.class,
+                Long.parseLong(first.text("storeId")))).isEqualTo(1);
+
+        String guideKey = UUID.randomUUID().toString();
+        Map<String, Object> guide = Map.of("username", "g-" + guideKey.substring(0, 8), "password", "guide-pass-1",
+                "name", "Retried guide", "storeId", storeId);
+        MemberApi.Reply hired = api.call(HttpMethod.POST, "/admin/guides", merchant, guide, guideKey);
+        MemberApi.Reply again = api.call(HttpMethod.POST, "/admin/guides", merchant, guide, guideKey);
+        assertThat(hired.status()).isEqualTo(201);
+        // without the key the second call would be a 409 for the taken username: the retry answers the hire instead
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text("guideId")).isEqualTo(hired.text("guideId"));
+        assertThat(api.post("/admin/guides", merchant, guide).status()).isEqualTo(409);
+    }
 }
