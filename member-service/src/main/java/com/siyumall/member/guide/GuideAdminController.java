@@ -51,9 +51,10 @@ class GuideAdminController {
     }
 
     @GetMapping("/admin/guides")
-    @Operation(summary = "Guides, optionally of one store")
-    PageResult<GuideView> list(@Valid PageQuery page, @RequestParam(required = false) Long storeId) {
-        return PageResult.of(guides.page(page, storeId), GuideView::of);
+    @Operation(summary = "Guides, newest first, optionally of one store; keyword a part of the username or name")
+    PageResult<GuideView> list(@Valid PageQuery page, @RequestParam(required = false) Long storeId,
+                               @RequestParam(required = false) @Size(max = 64) String keyword) {
+        return PageResult.of(guides.page(page, storeId, keyword), GuideView::of);
     }
 
     @GetMapping("/admin/guides/{guideId}")

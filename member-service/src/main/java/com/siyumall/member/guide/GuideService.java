@@ -123,9 +123,12 @@ public class GuideService implements TokenSubjects {
         return guide;
     }
 
-    public IPage<Guide> page(PageQuery page, Long storeId) {
-        return guides.selectPage(page.toPage(), new LambdaQueryWrapper<Guide>()
-                .eq(storeId != null, Guide::getStoreId, storeId)
-                .orderByAsc(Guide::getId));
+    /** Guides newest first; keyword matches a part of the username or name. */
+    public IPage<Guide> page(PageQuery page, Long storeId, String keyword) {
+        LambdaQueryWrapper<Guide> query = new LambdaQueryWrapper<Guide>().eq(storeId != null, Guide::getStoreId, storeId);
+        if (keyword != null && !keyword.isBlank()) {
+            query.and(w -> w.like(Guide::getUsername, keyword.strip()).or().like(Guide::getName, keyword.strip()));
+        }
+        return guides.selectPage(page.toPage(), query.orderByDesc(Guide::getId));
     }
 }

@@ -73,9 +73,10 @@ class StoreController {
     }
 
     @GetMapping("/admin/stores")
-    @Operation(summary = "Stores, by id; status filters OPEN or CLOSED")
-    PageResult<StoreView> list(@Valid PageQuery page, @RequestParam(required = false) Store.Status status) {
-        return PageResult.of(stores.page(page, status), StoreView::of);
+    @Operation(summary = "Stores, newest first; status filters OPEN or CLOSED, keyword a part of the name or address")
+    PageResult<StoreView> list(@Valid PageQuery page, @RequestParam(required = false) Store.Status status,
+                               @RequestParam(required = false) @Size(max = 64) String keyword) {
+        return PageResult.of(stores.page(page, status, keyword), StoreView::of);
     }
 
     @GetMapping("/admin/stores/{storeId}")

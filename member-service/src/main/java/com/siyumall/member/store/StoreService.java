@@ -78,10 +78,13 @@ public class StoreService {
         return store;
     }
 
-    public IPage<Store> page(PageQuery page, Store.Status status) {
-        return stores.selectPage(page.toPage(), new LambdaQueryWrapper<Store>()
-                .eq(status != null, Store::getStatus, status)
-                .orderByAsc(Store::getId));
+    /** Stores newest first, so one just opened is on the first page; keyword matches a part of the name or address. */
+    public IPage<Store> page(PageQuery page, Store.Status status, String keyword) {
+        LambdaQueryWrapper<Store> query = new LambdaQueryWrapper<Store>().eq(status != null, Store::getStatus, status);
+        if (keyword != null && !keyword.isBlank()) {
+            query.and(w -> w.like(Store::getName, keyword.strip()).or().like(Store::getAddress, keyword.strip()));
+        }
+        return stores.selectPage(page.toPage(), query.orderByDesc(Store::getId));
     }
 
     /** Operating stores within the radius, nearest first. Rebuilds the index from MySQL if Redis lost it. */

@@ -227,4 +227,17 @@ class GuideCustomersTest {
         assertThat(again.text("guideId")).isEqualTo(hired.text("guideId"));
         assertThat(api.post("/admin/guides", merchant, guide).status()).isEqualTo(409);
     }
+
+    @Test
+    void theMerchantsListFindsGuidesByAPartOfTheirUsernameOrNameNewestFirst() {
+        Guide first = newGuide();
+        Guide second = newGuide();
+        MemberApi.Reply ofStore = api.get("/admin/guides?storeId=" + storeId, merchant);
+        assertThat(ofStore.body().path("items").findValuesAsText("guideId")).containsExactly(second.id(), first.id());
+        String username = api.get("/admin/guides/" + first.id(), merchant).text("username");
+        assertThat(api.get("/admin/guides?keyword=" + username, merchant).body().path("items").findValuesAsText("guideId"))
+                .containsExactly(first.id());
+        assertThat(api.get("/admin/guides?keyword=Guide " + username, merchant).body().path("items").findValuesAsText("guideId"))
+                .containsExactly(first.id());
+    }
 }

@@ -92,4 +92,18 @@ class NearbyStoresTest {
         assertThat(api.post("/admin/stores/123/close", merchant, null).code()).isEqualTo("STORE_NOT_FOUND");
         assertThat(api.post("/admin/stores", TestTokens.shopper(5), Map.of()).status()).isEqualTo(403);
     }
+
+    @Test
+    void theMerchantsListFindsStoresByAPartOfTheirNameOrAddressNewestFirst() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String older = store("旗舰店-" + suffix, LAT + 1, LNG);
+        String newer = store("奥莱店-" + suffix, LAT + 1.1, LNG);
+
+        MemberApi.Reply found = api.get("/admin/stores?keyword=" + suffix, merchant);
+        assertThat(found.body().path("items").findValuesAsText("storeId")).containsExactly(newer, older);
+        assertThat(api.get("/admin/stores?keyword=旗舰店-" + suffix, merchant).body().path("items").findValuesAsText("storeId"))
+                .containsExactly(older);
+        assertThat(api.get("/admin/stores?keyword=Ocean road", merchant).body().path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(api.get("/admin/stores?keyword=" + "x".repeat(65), merchant).code()).isEqualTo("VALIDATION_FAILED");
+    }
 }
