@@ -20,6 +20,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },
   { path: '/members', label: 'menu.members', roles: MERCHANTS },
+  { path: '/stores', label: 'menu.stores', roles: MERCHANTS },
   { path: '/accounts', label: 'menu.accounts', roles: ['MERCHANT'] },
   { path: '/guide/customers', label: 'menu.customers', roles: ['GUIDE'] },
   { path: '/guide/qrcode', label: 'menu.qrcode', roles: ['GUIDE'] },

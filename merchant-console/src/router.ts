@@ -19,6 +19,7 @@ export const router = createRouter({
         { path: 'orders/:orderNo', component: () => import('./pages/OrderDetailPage.vue') },
         { path: 'coupons', component: () => import('./pages/CouponsPage.vue') },
         { path: 'members', component: () => import('./pages/MembersPage.vue') },
+        { path: 'stores', component: () => import('./pages/StoresPage.vue') },
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },
         { path: 'guide/customers', component: () => import('./pages/guide/CustomersPage.vue') },
         { path: 'guide/qrcode', component: () => import('./pages/guide/QrCodePage.vue') },

@@ -30,6 +30,11 @@ export type CouponTemplateRequest = Promotion['schemas']['TemplateRequest']
 export type Guide = Member['schemas']['GuideView']
 export type MemberRow = Member['schemas']['MemberRow']
 export type GuideQrCode = Promotion['schemas']['Made']
+export type Store = Member['schemas']['StoreView']
+export type StoreRequest = Member['schemas']['StoreRequest']
+export type NewGuide = Member['schemas']['NewGuide']
+export type BindingPolicy = Member['schemas']['BindingPolicy']
+export type HandoverResult = Member['schemas']['HandoverResult']
 
 /**
  * insight-service's dashboard: today, yesterday and the 7-day average. Every figure is always sent (counts and sums

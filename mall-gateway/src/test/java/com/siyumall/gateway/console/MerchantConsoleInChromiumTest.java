@@ -6,20 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.testsupport.EventContracts;
-import com.siyumall.devstack.DevStack;
-import com.siyumall.devstack.DevStackTest;
 import com.siyumall.gateway.WholeMall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,71 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The merchant console and the guide workspace in a real Chromium (Debian's, headless) against the whole mall behind
- * the gateway, which serves the console at /console/. Shoppers act through the API, as the mini-program would. Each
- * test saves screenshots under target/console-screenshots/.
+ * The merchant console's first pages (dashboard, catalog, orders, coupons, members, accounts) and the guide workspace,
+ * in Chromium against the whole mall (see {@link ConsoleInChromium}); and the console's typing against the services' API
+ * documents and the gateway's caching of it.
  */
-@DevStackTest
-class MerchantConsoleInChromiumTest {
-    private static final Path SHOTS = Path.of("target/console-screenshots");
-    private static final String PASSWORD = "console-pass-1";
-    private static WholeMall mall;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        assertThat(chromium).as("Chromium for the console's tests: apt-get install -y chromium (or set CHROMIUM)").exists();
-        Files.createDirectories(SHOTS);
-        mall = WholeMall.start();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-quic",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (mall != null) {
-            mall.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("zh-CN"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
-
-    private void logIn(String realm, String username, String password) {
-        page.navigate(mall.base + "/console/");
-        page.waitForURL("**/console/#/login");
-        page.locator("[data-test=realm-" + realm + "]").click();
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(password);
-        page.locator("[data-test=login-submit]").click();
-    }
-
-    private void shoot(String name) {
-        // after the loading masks have faded
-        page.waitForFunction("() => ![...document.querySelectorAll('.el-loading-mask')].some(e => e.offsetParent !== null)");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-    }
-
+class MerchantConsoleInChromiumTest extends ConsoleInChromium {
     @Test
     void aMerchantSeesTheDashboardTheirProductsAndTheOrderAShopperPaid() throws Exception {
         String merchant = mall.openMerchantAccount(Role.MERCHANT, PASSWORD);
@@ -330,9 +259,7 @@ class MerchantConsoleInChromiumTest {
                 Map.of(), 201).path("templateId").asText();
         mall.send("PUT", "/admin/coupon-templates/" + templateId + "/guide-quotas", merchant, Map.of("guideId", guideId, "quota", 5), Map.of(), 200);
 
-        context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setLocale("zh-CN"));
-        page = context.newPage();
+        onAPhone();
         logIn("guide", guide, PASSWORD);
         page.waitForURL("**/console/#/guide/customers");
         assertThat(page.locator("[data-test=customer-" + memberId + "]")).isVisible();
@@ -429,27 +356,5 @@ class MerchantConsoleInChromiumTest {
         Map<String, JsonNode> fields = new TreeMap<>();
         node.fields().forEachRemaining(entry -> fields.put(entry.getKey(), entry.getValue()));
         return fields;
-    }
-
-    /** A store and a guide of it, opened by the merchant: their ids. */
-    private static String[] storeWithGuide(String merchantToken, String storeName, String username, String guideName) throws Exception {
-        String storeId = mall.send("POST", "/admin/stores", merchantToken, Map.of("name", storeName, "address", "南京西路 1 号",
-                "latitude", 31.2, "longitude", 121.4, "opensAt", "00:00", "closesAt", "23:59"), Map.of(), 201).path("storeId").asText();
-        String guideId = mall.send("POST", "/admin/guides", merchantToken, Map.of("username", username, "password", PASSWORD,
-                "name", guideName, "storeId", storeId), Map.of(), 201).path("guideId").asText();
-        return new String[] {storeId, guideId};
-    }
-
-    /** A sandbox shopper logs in, orders one of the SKU and pays; the order's number, once it is PAID. */
-    private static String aShopperBuys(String skuId) throws Exception {
-        String shopper = mall.send("POST", "/api/auth/wechat-login", null, Map.of("code", "demo-cs" + UUID.randomUUID().toString().substring(0, 8)),
-                Map.of(), 200).path("accessToken").asText();
-        String orderNo = mall.send("POST", "/api/orders", shopper, Map.of("items", List.of(Map.of("skuId", skuId, "quantity", 1)),
-                "address", Map.of("name", "王五", "phone", "13800138000", "region", "上海", "detail", "南京西路 2 号")),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()), 201).path("orderNo").asText();
-        JsonNode pay = mall.send("POST", "/api/orders/" + orderNo + "/pay", shopper, null, Map.of(), 200);
-        DevStack.get().wechat().paySucceeded(pay.path("package").asText().substring("prepay_id=".length()));
-        await().until(() -> "PAID".equals(mall.send("GET", "/api/orders/" + orderNo, shopper, null, Map.of(), 200).path("status").asText()));
-        return orderNo;
     }
 }
