@@ -3,6 +3,8 @@ package com.siyumall.promotion.firstpurchase;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.Idempotent;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.common.web.PageResult;
 import com.siyumall.promotion.coupon.Coupon;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +46,7 @@ class FirstPurchaseController {
     record ClaimRequest(@NotNull Long memberId, @NotBlank @Size(max = 32) String orderNo, @NotNull Long activityId) {}
 
     @PostMapping("/admin/first-purchase-activities")
+    @Idempotent(value = "first-purchase.activity-create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A first-purchase activity: special SKU prices for members who never paid, within N days of joining")
     FirstPurchaseActivity create(@Valid @RequestBody FirstPurchaseActivityRequest request) {
@@ -57,8 +60,9 @@ class FirstPurchaseController {
     }
 
     @GetMapping("/admin/first-purchase-activities")
-    List<FirstPurchaseActivity> recent() {
-        return firstPurchases.recent();
+    @Operation(summary = "First-purchase activities, newest first")
+    PageResult<FirstPurchaseActivity> list(@Valid PageQuery page) {
+        return PageResult.of(firstPurchases.page(page), activity -> activity);
     }
 
     @PostMapping("/admin/first-purchase-activities/{activityId}/stop")

@@ -1,5 +1,6 @@
 package com.siyumall.promotion.firstpurchase;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -34,8 +35,8 @@ interface FirstPurchaseMapper {
             + "WHERE status = 'ACTIVE' AND ends_at > #{now} ORDER BY starts_at DESC, id DESC")
     List<ActivityRow> notEnded(Instant now);
 
-    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity ORDER BY created_at DESC LIMIT 100")
-    List<ActivityRow> recent();
+    @Select("SELECT id, name, starts_at, ends_at, within_days_of_joining, coupon_template_id, status FROM first_purchase_activity ORDER BY created_at DESC, id DESC")
+    IPage<ActivityRow> page(IPage<ActivityRow> page);
 
     @Select("SELECT activity_id, sku_id, price FROM first_purchase_price WHERE activity_id = #{activityId}")
     List<PriceRow> prices(long activityId);

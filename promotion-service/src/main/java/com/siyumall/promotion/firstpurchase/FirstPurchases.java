@@ -1,5 +1,6 @@
 package com.siyumall.promotion.firstpurchase;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.AbsentIn;
@@ -9,6 +10,7 @@ import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.AfterCommit;
 import com.siyumall.common.persistence.RecentlyRead;
 import com.siyumall.common.saga.HeldForOrders;
+import com.siyumall.common.web.PageQuery;
 import com.siyumall.promotion.coupon.Coupon;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
@@ -71,8 +73,9 @@ public class FirstPurchases implements HeldForOrders {
         return withPrices(row);
     }
 
-    public List<FirstPurchaseActivity> recent() {
-        return firstPurchases.recent().stream().map(this::withPrices).toList();
+    /** Activities, newest first. */
+    public IPage<FirstPurchaseActivity> page(PageQuery page) {
+        return firstPurchases.page(page.toPage()).convert(this::withPrices);
     }
 
     public FirstPurchaseActivity stop(long id) {

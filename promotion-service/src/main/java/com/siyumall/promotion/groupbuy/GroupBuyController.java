@@ -2,6 +2,9 @@ package com.siyumall.promotion.groupbuy;
 
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,6 +53,7 @@ class GroupBuyController {
                      int seatsLeft, String status, boolean virtualCompleted, Instant expiresAt, List<Member> members) {}
 
     @PostMapping("/admin/group-buy-activities")
+    @Idempotent(value = "group-buy.activity-create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A group-buy activity: SKU, group price, size 2-10, duration, per-member limit, new members only, virtual completion")
     GroupBuyActivity create(@Valid @RequestBody GroupBuyActivityRequest r) {
@@ -60,8 +64,9 @@ class GroupBuyController {
     }
 
     @GetMapping("/admin/group-buy-activities")
-    List<GroupBuyActivity> recent() {
-        return groupBuys.recent();
+    @Operation(summary = "Group-buy activities, newest first")
+    PageResult<GroupBuyActivity> list(@Valid PageQuery page) {
+        return PageResult.of(groupBuys.page(page), activity -> activity);
     }
 
     @PostMapping("/admin/group-buy-activities/{activityId}/stop")

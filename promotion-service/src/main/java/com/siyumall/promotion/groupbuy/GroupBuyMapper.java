@@ -1,5 +1,6 @@
 package com.siyumall.promotion.groupbuy;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -46,8 +47,8 @@ interface GroupBuyMapper {
     @Select("SELECT " + ACTIVITY_COLUMNS + " FROM group_buy_activity WHERE id = #{id}")
     GroupBuyActivity activity(long id);
 
-    @Select("SELECT " + ACTIVITY_COLUMNS + " FROM group_buy_activity ORDER BY created_at DESC LIMIT 100")
-    List<GroupBuyActivity> recent();
+    @Select("SELECT " + ACTIVITY_COLUMNS + " FROM group_buy_activity ORDER BY created_at DESC, id DESC")
+    IPage<GroupBuyActivity> page(IPage<GroupBuyActivity> page);
 
     @Update("UPDATE group_buy_activity SET status = 'STOPPED', updated_at = #{at} WHERE id = #{id}")
     int stop(@Param("id") long id, @Param("at") Instant at);

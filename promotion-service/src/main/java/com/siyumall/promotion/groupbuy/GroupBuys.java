@@ -1,10 +1,12 @@
 package com.siyumall.promotion.groupbuy;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.saga.HeldForOrders;
+import com.siyumall.common.web.PageQuery;
 import com.siyumall.promotion.members.MemberFactsProjection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,8 +50,9 @@ public class GroupBuys implements HeldForOrders {
         return activity;
     }
 
-    public List<GroupBuyActivity> recent() {
-        return groupBuys.recent();
+    /** Activities, newest first. */
+    public IPage<GroupBuyActivity> page(PageQuery page) {
+        return groupBuys.page(page.toPage());
     }
 
     public GroupBuyActivity stop(long id) {

@@ -3,6 +3,9 @@ package com.siyumall.promotion.repurchase;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 
 @RestController
 @Tag(name = "Repurchase")
@@ -51,6 +53,7 @@ class RepurchaseController {
     }
 
     @PostMapping("/admin/repurchase-rules")
+    @Idempotent(value = "repurchase.rule-create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A repurchase rule: a coupon valid from day X to Y after the member's Nth paid order, or a points "
             + "multiplier for an order paid within N days of the previous one")
@@ -60,8 +63,9 @@ class RepurchaseController {
     }
 
     @GetMapping("/admin/repurchase-rules")
-    List<RepurchaseRule> recent() {
-        return rules.recent();
+    @Operation(summary = "Repurchase rules, newest first")
+    PageResult<RepurchaseRule> list(@Valid PageQuery page) {
+        return PageResult.of(rules.page(page), rule -> rule);
     }
 
     @PostMapping("/admin/repurchase-rules/{ruleId}/stop")

@@ -1,5 +1,6 @@
 package com.siyumall.promotion.repurchase;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -22,8 +23,8 @@ interface RepurchaseMapper {
     @Select("SELECT " + COLUMNS + " FROM repurchase_rule WHERE id = #{id}")
     RepurchaseRule rule(long id);
 
-    @Select("SELECT " + COLUMNS + " FROM repurchase_rule ORDER BY created_at DESC LIMIT 100")
-    List<RepurchaseRule> recent();
+    @Select("SELECT " + COLUMNS + " FROM repurchase_rule ORDER BY created_at DESC, id DESC")
+    IPage<RepurchaseRule> page(IPage<RepurchaseRule> page);
 
     @Select("SELECT " + COLUMNS + " FROM repurchase_rule WHERE status = 'ACTIVE'")
     List<RepurchaseRule> active();

@@ -1,11 +1,13 @@
 package com.siyumall.promotion.repurchase;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventEnvelope;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.IdempotentEventListener;
 import com.siyumall.common.event.Topics;
+import com.siyumall.common.web.PageQuery;
 import com.siyumall.promotion.coupon.CouponService;
 import com.siyumall.promotion.coupon.CouponTemplate;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
@@ -60,8 +62,9 @@ public class RepurchaseRules {
         return rules.rule(id);
     }
 
-    public List<RepurchaseRule> recent() {
-        return rules.recent();
+    /** Rules, newest first. */
+    public IPage<RepurchaseRule> page(PageQuery page) {
+        return rules.page(page.toPage());
     }
 
     public RepurchaseRule stop(long id) {

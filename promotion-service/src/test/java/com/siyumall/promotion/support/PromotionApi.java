@@ -17,7 +17,15 @@ public final class PromotionApi {
 
     /** A JSON call with the caller's token (none when null); the raw answer, status and body. */
     public ResponseEntity<String> call(HttpMethod method, String path, String token, Object body) {
+        return call(method, path, token, body, null);
+    }
+
+    /** The same, sent under an Idempotency-Key (none when null). */
+    public ResponseEntity<String> call(HttpMethod method, String path, String token, Object body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (token != null) {
             headers.setBearerAuth(token);
