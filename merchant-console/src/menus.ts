@@ -19,6 +19,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/products', label: 'menu.products', roles: MERCHANTS },
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },
+  { path: '/activities', label: 'menu.activities', roles: MERCHANTS },
   { path: '/members', label: 'menu.members', roles: MERCHANTS },
   { path: '/stores', label: 'menu.stores', roles: MERCHANTS },
   { path: '/accounts', label: 'menu.accounts', roles: ['MERCHANT'] },

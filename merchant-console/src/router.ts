@@ -18,6 +18,7 @@ export const router = createRouter({
         { path: 'orders', component: () => import('./pages/OrdersPage.vue') },
         { path: 'orders/:orderNo', component: () => import('./pages/OrderDetailPage.vue') },
         { path: 'coupons', component: () => import('./pages/CouponsPage.vue') },
+        { path: 'activities', component: () => import('./pages/ActivitiesPage.vue') },
         { path: 'members', component: () => import('./pages/MembersPage.vue') },
         { path: 'stores', component: () => import('./pages/StoresPage.vue') },
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },

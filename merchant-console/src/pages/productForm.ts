@@ -40,6 +40,19 @@ export function toFen(yuan: string): number {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
 }
 
+/** A whole number as typed; NaN for anything else (sent as null), which the API refuses by field. */
+export function whole(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN
+}
+
+/**
+ * Shanghai wall time as the pickers give it ("YYYY-MM-DD HH:mm:ss") → the instant the API takes: the mall's business
+ * time, wherever the merchant's browser is. Undefined for none, which the API refuses by field when it needs one.
+ */
+export function shanghaiInstant(wallTime: string | null | undefined): string | undefined {
+  return wallTime ? wallTime.replace(' ', 'T') + '+08:00' : undefined
+}
+
 /** The request the API takes, from what the form holds. */
 export function toRequest(form: ProductForm): ProductRequest {
   return {
@@ -47,7 +60,7 @@ export function toRequest(form: ProductForm): ProductRequest {
     name: form.name.trim(),
     subtitle: form.subtitle.trim() || undefined,
     images: form.images.split(/\s+/).filter(Boolean),
-    launchAt: form.launchAt ? form.launchAt.replace(' ', 'T') + '+08:00' : undefined,
+    launchAt: shanghaiInstant(form.launchAt),
     onShelf: form.onShelf,
     skus: form.skus.map((row) => ({
       specs: parseSpecs(row.specs),
