@@ -66,8 +66,10 @@ class RefundController {
     }
 
     @GetMapping("/admin/refunds")
-    PageResult<RefundView> list(@Valid PageQuery page, @RequestParam(required = false) Refund.Status status) {
-        return PageResult.of(refunds.page(page, status), RefundView::of);
+    @Operation(summary = "Refunds, newest first; status and orderNo filter")
+    PageResult<RefundView> list(@Valid PageQuery page, @RequestParam(required = false) Refund.Status status,
+                                @RequestParam(required = false) @Size(max = 32) String orderNo) {
+        return PageResult.of(refunds.page(page, status, orderNo), RefundView::of);
     }
 
     @PostMapping("/admin/refunds/{refundId}/approve")

@@ -221,9 +221,11 @@ public class RefundService {
         return refund;
     }
 
-    public IPage<Refund> page(PageQuery page, Refund.Status status) {
+    /** Refunds newest first, of one status and of one order when asked. */
+    public IPage<Refund> page(PageQuery page, Refund.Status status, String orderNo) {
         return refunds.selectPage(page.toPage(), new LambdaQueryWrapper<Refund>().eq(status != null, Refund::getStatus, status)
-                .orderByDesc(Refund::getCreatedAt));
+                .eq(orderNo != null && !orderNo.isBlank(), Refund::getOrderNo, orderNo)
+                .orderByDesc(Refund::getCreatedAt).orderByDesc(Refund::getRefundNo));
     }
 
     private String write(List<OrderEvents.Line> lines) {

@@ -169,6 +169,11 @@ class FulfilmentAndRefundTest {
         assertThat(jdbc.queryForObject("SELECT refunded_amount FROM orders WHERE order_no = ?", Long.class, orderNo)).isZero();
 
         String second = refund(orderNo, member.token(), Map.of("reason", "再申请")).text("refundId");
+        // the order's refunds, newest first, as the console's order page lists them
+        assertThat(call("GET", "/admin/refunds?orderNo=" + orderNo, merchant, null).body().path("items").findValuesAsText("refundId"))
+                .containsExactly(second, refundId);
+        assertThat(call("GET", "/admin/refunds?status=REJECTED&orderNo=" + orderNo, merchant, null).body().path("items")
+                .findValuesAsText("refundId")).containsExactly(refundId);
         assertThat(call("POST", "/admin/refunds/" + second + "/approve", merchant, null).text("status")).isEqualTo("PROCESSING");
         await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
         JsonNode stock = Shop.stockOf(product);
