@@ -18,6 +18,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/retention', label: 'menu.retention', roles: MERCHANTS },
   { path: '/products', label: 'menu.products', roles: MERCHANTS },
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },
+  { path: '/refunds', label: 'menu.refunds', roles: MERCHANTS },
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },
   { path: '/activities', label: 'menu.activities', roles: MERCHANTS },
   { path: '/members', label: 'menu.members', roles: MERCHANTS },

@@ -17,6 +17,7 @@ export const router = createRouter({
         { path: 'products/new', component: () => import('./pages/ProductFormPage.vue') },
         { path: 'orders', component: () => import('./pages/OrdersPage.vue') },
         { path: 'orders/:orderNo', component: () => import('./pages/OrderDetailPage.vue') },
+        { path: 'refunds', component: () => import('./pages/RefundsPage.vue') },
         { path: 'coupons', component: () => import('./pages/CouponsPage.vue') },
         { path: 'activities', component: () => import('./pages/ActivitiesPage.vue') },
         { path: 'members', component: () => import('./pages/MembersPage.vue') },
