@@ -89,4 +89,34 @@ class MemberDirectoryTest {
         assertThat(api.get("/admin/members", TestTokens.guide(42, 7)).status()).isEqualTo(403);
         assertThat(api.get("/admin/members", null).status()).isEqualTo(401);
     }
+
+    @Test
+    void aMembersCardAndPointsLedgerAreTheMerchantsToReadAndNobodyElses() {
+        MemberApi.Reply login = api.wechatLogin(MemberApi.newWechatUser());
+        String memberId = login.text("memberId");
+        MemberApi.Reply checkIn = api.post("/api/check-ins", login.text("accessToken"), null);
+        assertThat(checkIn.status()).isEqualTo(200);
+        long awarded = checkIn.body().path("pointsAwarded").asLong();
+        assertThat(awarded).as("the default check-in rules award points").isPositive();
+        jdbc.update("UPDATE member SET paid_order_count = 3, paid_amount = 45900 WHERE id = ?", Long.valueOf(memberId));
+
+        MemberApi.Reply card = api.get("/admin/members/" + memberId, TestTokens.operator(1));
+        assertThat(card.status()).as(card.body().toString()).isEqualTo(200);
+        assertThat(card.text("memberId")).isEqualTo(memberId);
+        assertThat(card.body().path("points").asLong()).isEqualTo(awarded);
+        assertThat(card.body().path("paidOrderCount").asInt()).isEqualTo(3);
+        assertThat(card.body().path("paidAmount").asLong()).isEqualTo(45_900);
+        assertThat(card.text("levelName")).isNotBlank();
+        assertThat(card.body().path("lastLoginAt").isTextual()).isTrue();
+
+        MemberApi.Reply ledger = api.get("/admin/members/" + memberId + "/points-ledger", TestTokens.merchant(1));
+        assertThat(ledger.body().path("total").asLong()).isEqualTo(1);
+        assertThat(ledger.body().path("items").get(0).path("change").asLong()).isEqualTo(awarded);
+        assertThat(ledger.body().path("items").get(0).path("balance").asLong()).isEqualTo(awarded);
+
+        assertThat(api.get("/admin/members/123", TestTokens.merchant(1)).code()).isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(api.get("/admin/members/123/points-ledger", TestTokens.merchant(1)).code()).isEqualTo("MEMBER_NOT_FOUND");
+        assertThat(api.get("/admin/members/" + memberId, login.text("accessToken")).status()).isEqualTo(403);
+        assertThat(api.get("/admin/members/" + memberId + "/points-ledger", TestTokens.guide(1, 1)).status()).isEqualTo(403);
+    }
 }
