@@ -65,13 +65,13 @@ class CouponController {
 
     record AvailableTemplate(TemplateView template, int held) {}
 
-    record CouponView(Long couponId, Long templateId, String type, Long amountOff, Integer percentOff, long threshold,
-                      Instant validFrom, Instant validTo, String status, String channel) {}
+    record CouponView(Long couponId, Long templateId, String templateName, String type, Long amountOff, Integer percentOff,
+                      long threshold, Instant validFrom, Instant validTo, String status, String channel, String orderNo) {}
 
     private CouponView view(Coupon c) {
         CouponTemplate t = coupons.rules(c.templateId());
-        return new CouponView(c.id(), c.templateId(), t.getType().name(), t.getAmountOff(), t.getPercentOff(),
-                t.getThresholdAmount(), c.validFrom(), c.validTo(), c.status(), c.channel());
+        return new CouponView(c.id(), c.templateId(), t.getName(), t.getType().name(), t.getAmountOff(), t.getPercentOff(),
+                t.getThresholdAmount(), c.validFrom(), c.validTo(), c.status(), c.channel(), c.orderNo());
     }
 
     @PostMapping("/admin/coupon-templates")
@@ -115,6 +115,13 @@ class CouponController {
     @Operation(summary = "Claim one coupon in the claim centre; never beyond the total or the member's limit")
     CouponView claim(@PathVariable long templateId) {
         return view(coupons.claim(CurrentPrincipal.memberId(), templateId, CouponTemplate.Channel.CLAIM_CENTRE));
+    }
+
+    @GetMapping("/admin/coupons")
+    @Operation(summary = "A member's coupons, newest first (memberId required; status narrows: UNUSED, LOCKED, USED, EXPIRED)")
+    PageResult<CouponView> ofMember(@Valid PageQuery page, @RequestParam long memberId,
+                                    @RequestParam(required = false) @Pattern(regexp = "UNUSED|LOCKED|USED|EXPIRED") String status) {
+        return PageResult.of(coupons.mine(memberId, status, page), this::view);
     }
 
     @GetMapping("/api/coupons/mine")
