@@ -20,6 +20,7 @@ export const router = createRouter({
         { path: 'refunds', component: () => import('./pages/RefundsPage.vue') },
         { path: 'coupons', component: () => import('./pages/CouponsPage.vue') },
         { path: 'activities', component: () => import('./pages/ActivitiesPage.vue') },
+        { path: 'members/:memberId', component: () => import('./pages/MemberProfilePage.vue') },
         { path: 'members', component: () => import('./pages/MembersPage.vue') },
         { path: 'stores', component: () => import('./pages/StoresPage.vue') },
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },
