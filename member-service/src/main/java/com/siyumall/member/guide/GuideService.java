@@ -3,6 +3,7 @@ package com.siyumall.member.guide;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.LikeText;
 import com.siyumall.common.security.MallPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.PageQuery;
@@ -127,7 +128,8 @@ public class GuideService implements TokenSubjects {
     public IPage<Guide> page(PageQuery page, Long storeId, String keyword) {
         LambdaQueryWrapper<Guide> query = new LambdaQueryWrapper<Guide>().eq(storeId != null, Guide::getStoreId, storeId);
         if (keyword != null && !keyword.isBlank()) {
-            query.and(w -> w.like(Guide::getUsername, keyword.strip()).or().like(Guide::getName, keyword.strip()));
+            String literal = LikeText.literal(keyword.strip());
+            query.and(w -> w.like(Guide::getUsername, literal).or().like(Guide::getName, literal));
         }
         return guides.selectPage(page.toPage(), query.orderByDesc(Guide::getId));
     }

@@ -2,6 +2,7 @@ package com.siyumall.member.member;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import com.siyumall.common.persistence.LikeText;
 import com.siyumall.common.web.PageQuery;
 import org.springframework.stereotype.Service;
 
@@ -40,7 +41,8 @@ public class MemberDirectory {
                         filter.guideId())
                 .orderByDesc(Member::getRegisteredAt).orderByDesc(Member::getId);
         if (filter.keyword() != null) {
-            query.and(w -> w.likeRight(Member::getPhone, filter.keyword()).or().like(Member::getNickname, filter.keyword()));
+            String literal = LikeText.literal(filter.keyword());
+            query.and(w -> w.likeRight(Member::getPhone, literal).or().like(Member::getNickname, literal));
         }
         Page<Member> found = members.selectPage(page.toPage(), query);
         Map<Long, MemberMapper.Binding> bindings = found.getRecords().isEmpty() ? Map.of()

@@ -4,6 +4,7 @@ import com.siyumall.common.persistence.AfterCommit;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.siyumall.common.error.BusinessException;
+import com.siyumall.common.persistence.LikeText;
 import com.siyumall.common.web.PageQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,7 +83,8 @@ public class StoreService {
     public IPage<Store> page(PageQuery page, Store.Status status, String keyword) {
         LambdaQueryWrapper<Store> query = new LambdaQueryWrapper<Store>().eq(status != null, Store::getStatus, status);
         if (keyword != null && !keyword.isBlank()) {
-            query.and(w -> w.like(Store::getName, keyword.strip()).or().like(Store::getAddress, keyword.strip()));
+            String literal = LikeText.literal(keyword.strip());
+            query.and(w -> w.like(Store::getName, literal).or().like(Store::getAddress, literal));
         }
         return stores.selectPage(page.toPage(), query.orderByDesc(Store::getId));
     }

@@ -105,5 +105,10 @@ class NearbyStoresTest {
                 .containsExactly(older);
         assertThat(api.get("/admin/stores?keyword=Ocean road", merchant).body().path("total").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(api.get("/admin/stores?keyword=" + "x".repeat(65), merchant).code()).isEqualTo("VALIDATION_FAILED");
+        // % and _ are the letters typed, not wildcards that list every store
+        assertThat(api.get("/admin/stores?keyword=%", merchant).body().path("items").findValuesAsText("storeId"))
+                .doesNotContain(older, newer);
+        assertThat(api.get("/admin/stores?keyword=_", merchant).body().path("items").findValuesAsText("storeId"))
+                .doesNotContain(older, newer);
     }
 }

@@ -1,9 +1,14 @@
 package com.siyumall.product.stock;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.saga.AbandonedHolds;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.Idempotent;
+import com.siyumall.common.web.PageQuery;
+import com.siyumall.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,12 +18,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Stock for order-service (internal, service token) and the merchant's corrections. */
 @RestController
@@ -29,8 +37,10 @@ class StockController {
     private final StockService stock;
     private final StockReconciler reconciler;
     private final AbandonedHolds abandonedHolds;
+    private final ObjectMapper json;
 
-    StockController(StockService stock, StockReconciler reconciler, AbandonedHolds abandonedHolds) {
+    StockController(StockService stock, StockReconciler reconciler, AbandonedHolds abandonedHolds, ObjectMapper json) {
+        this.json = json;
         this.stock = stock;
         this.reconciler = reconciler;
         this.abandonedHolds = abandonedHolds;
@@ -69,6 +79,24 @@ class StockController {
     @Operation(summary = "Correct a SKU's available stock by delta, with a reason (audit-logged)")
     AdjustmentResult adjust(@PathVariable long spuId, @PathVariable long skuId, @Valid @RequestBody Adjustment request) {
         return new AdjustmentResult(skuId, stock.adjust(spuId, skuId, request.delta(), request.reason(), CurrentPrincipal.get().id()));
+    }
+
+    @GetMapping("/admin/stock/low")
+    @Operation(summary = "SKUs at or under their low-stock threshold, emptiest first")
+    PageResult<LowStockView> low(@Valid PageQuery page) {
+        return PageResult.of(stock.lowStock(page), sku -> new LowStockView(sku.skuId(), sku.spuId(), sku.productName(),
+                sku.productStatus(), specs(sku.specs()), sku.available(), sku.reserved(), sku.threshold()));
+    }
+
+    record LowStockView(Long skuId, Long spuId, String productName, String productStatus, Map<String, String> specs, int available,
+                        int reserved, int threshold) {}
+
+    private Map<String, String> specs(String text) {
+        try {
+            return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sku.specs is not a JSON object: " + text, e);
+        }
     }
 
     @PostMapping("/admin/stock/reconcile")

@@ -1,11 +1,13 @@
 package com.siyumall.product.stock;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
 import com.siyumall.common.persistence.AfterCommit;
 import com.siyumall.common.saga.HeldForOrders;
+import com.siyumall.common.web.PageQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -328,5 +330,10 @@ public class StockService implements HeldForOrders {
     @Override
     public void giveBack(String orderNo) {
         release(orderNo);
+    }
+
+    /** SKUs at or under their low-stock threshold, emptiest first. */
+    public IPage<StockMapper.LowStockSku> lowStock(PageQuery page) {
+        return stock.lowStock(page.toPage());
     }
 }
