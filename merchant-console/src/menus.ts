@@ -17,6 +17,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/dashboard', label: 'menu.dashboard', roles: MERCHANTS },
   { path: '/retention', label: 'menu.retention', roles: MERCHANTS },
   { path: '/products', label: 'menu.products', roles: MERCHANTS },
+  { path: '/stock', label: 'menu.stock', roles: MERCHANTS },
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },
   { path: '/refunds', label: 'menu.refunds', roles: MERCHANTS },
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },

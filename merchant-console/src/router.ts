@@ -15,6 +15,7 @@ export const router = createRouter({
         { path: 'retention', component: () => import('./pages/RetentionPage.vue') },
         { path: 'products', component: () => import('./pages/ProductsPage.vue') },
         { path: 'products/new', component: () => import('./pages/ProductFormPage.vue') },
+        { path: 'stock', component: () => import('./pages/StockPage.vue') },
         { path: 'orders', component: () => import('./pages/OrdersPage.vue') },
         { path: 'orders/:orderNo', component: () => import('./pages/OrderDetailPage.vue') },
         { path: 'refunds', component: () => import('./pages/RefundsPage.vue') },
