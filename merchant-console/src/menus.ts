@@ -16,6 +16,7 @@ const MERCHANTS: Role[] = ['MERCHANT', 'MERCHANT_OPERATOR']
 export const PAGES: ConsolePage[] = [
   { path: '/dashboard', label: 'menu.dashboard', roles: MERCHANTS },
   { path: '/retention', label: 'menu.retention', roles: MERCHANTS },
+  { path: '/insights', label: 'menu.insights', roles: MERCHANTS },
   { path: '/products', label: 'menu.products', roles: MERCHANTS },
   { path: '/stock', label: 'menu.stock', roles: MERCHANTS },
   { path: '/orders', label: 'menu.orders', roles: MERCHANTS },

@@ -13,6 +13,7 @@ export const router = createRouter({
       children: [
         { path: 'dashboard', component: () => import('./pages/DashboardPage.vue') },
         { path: 'retention', component: () => import('./pages/RetentionPage.vue') },
+        { path: 'insights', component: () => import('./pages/InsightsPage.vue') },
         { path: 'products', component: () => import('./pages/ProductsPage.vue') },
         { path: 'products/new', component: () => import('./pages/ProductFormPage.vue') },
         { path: 'stock', component: () => import('./pages/StockPage.vue') },

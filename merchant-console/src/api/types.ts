@@ -64,3 +64,8 @@ export interface Dashboard {
 
 export type Retention = Insight['schemas']['RetentionView']
 export type RetentionCohort = Insight['schemas']['RetentionCohort']
+export type Funnel = Insight['schemas']['FunnelView']
+export type EventCatalog = Insight['schemas']['Catalog']
+export type Rfm = Insight['schemas']['RfmView']
+export type Lifecycle = Insight['schemas']['LifecycleView']
+export type Acquisition = Insight['schemas']['AcquisitionView']

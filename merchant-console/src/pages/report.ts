@@ -31,3 +31,14 @@ export function useReportChart<T>(fetch: () => Promise<T>, option: (view: T) => 
   onBeforeUnmount(() => chart.value?.dispose())
   return { view, error, load }
 }
+
+/** The last `days` business days up to today, as the API's dates (Shanghai): [from, to]. */
+export function lastDays(days: number): [string, string] {
+  const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+  return [day(days - 1), day(0)]
+}
+
+/** A rate the API sent (0..1) as a percentage with one decimal; a dash for none. */
+export function percent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`
+}

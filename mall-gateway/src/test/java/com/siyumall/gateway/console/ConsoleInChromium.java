@@ -124,6 +124,9 @@ abstract class ConsoleInChromium {
     void shoot(String name) {
         // after the loading masks have faded
         page.waitForFunction("() => ![...document.querySelectorAll('.el-loading-mask')].some(e => e.offsetParent !== null)");
+        if (page.locator("canvas").count() > 0) {
+            page.waitForTimeout(1_200); // a chart's entry animation, so the picture shows it drawn, not half-way
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
