@@ -92,16 +92,17 @@ class ProductAdminController {
     record AdminSku(Long skuId, Map<String, String> specs, long price, long originalPrice, String barcode, Integer weightGrams,
                     int lowStockThreshold, int available, int reserved, int sold) {}
 
-    record AdminProduct(Long spuId, Long categoryId, String name, String subtitle, String status, Instant launchAt,
-                        Instant onSaleSince, long minPrice, long sales, List<String> images, List<String> tags,
+    record AdminProduct(Long spuId, Long categoryId, String name, String subtitle, String description, String status,
+                        Instant launchAt, Instant onSaleSince, long minPrice, long sales, List<String> images, List<String> tags,
                         List<AdminSku> skus, Instant createdAt, Instant updatedAt) {}
 
     private AdminProduct view(Spu spu) {
         List<Sku> skuList = adminProducts.skusOf(spu.getId());
         Map<Long, SkuStock> stocks = stock.stockOf(skuList.stream().map(Sku::getId).toList()).stream()
                 .collect(Collectors.toMap(SkuStock::skuId, Function.identity()));
-        return new AdminProduct(spu.getId(), spu.getCategoryId(), spu.getName(), spu.getSubtitle(), spu.getStatus().name(),
-                spu.getLaunchAt(), spu.getOnSaleSince(), spu.getMinPrice(), spu.getSales(), spu.getImages(), spu.tagList(),
+        return new AdminProduct(spu.getId(), spu.getCategoryId(), spu.getName(), spu.getSubtitle(), spu.getDescription(),
+                spu.getStatus().name(), spu.getLaunchAt(), spu.getOnSaleSince(), spu.getMinPrice(), spu.getSales(), spu.getImages(),
+                spu.tagList(),
                 skuList.stream().map(s -> {
                     SkuStock st = stocks.get(s.getId());
                     return new AdminSku(s.getId(), s.getSpecs(), s.getPrice(), s.getOriginalPrice(), s.getBarcode(),
@@ -140,6 +141,7 @@ class ProductAdminController {
     }
 
     @PostMapping("/admin/products/{spuId}/skus")
+    @Idempotent(value = "catalog.sku-add", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     AdminProduct addSku(@PathVariable long spuId, @Valid @RequestBody SkuRequest request) {
         catalog.addSku(spuId, request.toNewSku());

@@ -209,4 +209,30 @@ class ProductCatalogTest {
         assertThat(payload.path("oldPrice").asLong()).isEqualTo(5500);
         assertThat(call(HttpMethod.GET, "/api/products/" + spuId, null, null).body().path("skus").get(0).path("price").asLong()).isEqualTo(4500);
     }
+
+    @Test
+    void anEditReadsBackEverythingItMustSendAgainAndARetriedSkuAddAddsOne() throws Exception {
+        String categoryId = category("编辑-" + UUID.randomUUID().toString().substring(0, 6));
+        Map<String, Object> body = product(categoryId, "编辑前", 9_900, null);
+        body.put("description", "<p>纯棉</p>");
+        body.put("tags", List.of("新品"));
+        String spuId = call(HttpMethod.POST, "/admin/products", merchant, body).body().path("spuId").asText();
+
+        // the console edits from what the merchant's API shows: the description and tags are there to send back unchanged
+        JsonNode shown = call(HttpMethod.GET, "/admin/products/" + spuId, merchant, null).body();
+        assertThat(shown.path("description").asText()).isEqualTo("<p>纯棉</p>");
+        assertThat(shown.path("tags").get(0).asText()).isEqualTo("新品");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(merchant);
+        headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        HttpEntity<Map<String, Object>> add = new HttpEntity<>(Map.of("specs", Map.of("颜色", "蓝", "尺码", "S"), "price", 9_900, "stock", 3),
+                headers);
+        ResponseEntity<String> first = http.exchange("/admin/products/" + spuId + "/skus", HttpMethod.POST, add, String.class);
+        ResponseEntity<String> retried = http.exchange("/admin/products/" + spuId + "/skus", HttpMethod.POST, add, String.class);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(201);
+        assertThat(retried.getStatusCode().value()).as("answered with the first, not a duplicate-spec conflict").isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sku WHERE spu_id = ?", Integer.class, Long.parseLong(spuId))).isEqualTo(3);
+    }
 }
