@@ -16,6 +16,7 @@ export const router = createRouter({
         { path: 'insights', component: () => import('./pages/InsightsPage.vue') },
         { path: 'products', component: () => import('./pages/ProductsPage.vue') },
         { path: 'products/new', component: () => import('./pages/ProductFormPage.vue') },
+        { path: 'products/:spuId', component: () => import('./pages/ProductEditPage.vue') },
         { path: 'stock', component: () => import('./pages/StockPage.vue') },
         { path: 'orders', component: () => import('./pages/OrdersPage.vue') },
         { path: 'orders/:orderNo', component: () => import('./pages/OrderDetailPage.vue') },

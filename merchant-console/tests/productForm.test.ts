@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseSpecs, toFen, toRequest } from '../src/pages/productForm'
+import { infoFormOf, parseSpecs, skuEditRowOf, toFen, toInfoRequest, toNewSku, toRequest, toSkuChange } from '../src/pages/productForm'
 
 describe('the product form', () => {
   it('reads specs typed as key:value pairs, with Chinese or Latin punctuation', () => {
@@ -28,5 +28,28 @@ describe('the product form', () => {
       launchAt: '2026-12-24T10:00:00+08:00', onShelf: true,
       skus: [{ specs: { 尺码: 'M' }, price: 19_900, stock: 5 }, { specs: { 尺码: 'L' }, price: 20_950, stock: 0 }],
     })
+  })
+})
+
+describe('editing a product', () => {
+  it('shows the launch time as Shanghai wall time and sends it back as the same instant', () => {
+    const form = infoFormOf({ categoryId: '3', name: '风衣', images: ['https://img.test/a.jpg'], launchAt: '2027-03-01T02:00:00Z' })
+    expect(form.launchAt).toBe('2027-03-01 10:00:00')
+    expect(toInfoRequest(form, ['新品'])).toEqual({ categoryId: '3', name: '风衣', subtitle: undefined, images: ['https://img.test/a.jpg'],
+      tags: ['新品'], launchAt: '2027-03-01T10:00:00+08:00' })
+  })
+
+  it('edits a SKU in yuan and keeps what the form does not show (barcode, weight)', () => {
+    const sku = { skuId: '9', specs: { 尺码: 'M' }, price: 19_900, originalPrice: 25_900, barcode: '690123', weightGrams: 300, lowStockThreshold: 5 }
+    const row = skuEditRowOf(sku)
+    expect(row).toEqual({ skuId: '9', specs: '尺码:M', price: '199', originalPrice: '259', lowStockThreshold: '5' })
+    expect(toSkuChange({ ...row, price: '179.9' }, sku)).toEqual({ price: 17_990, originalPrice: 25_900, barcode: '690123', weightGrams: 300,
+      lowStockThreshold: 5 })
+  })
+
+  it('adds a SKU with its opening stock, nothing typed being zero', () => {
+    expect(toNewSku({ specs: '尺码:XL', price: '199', stock: '', lowStockThreshold: '' })).toEqual({ specs: { 尺码: 'XL' }, price: 19_900,
+      stock: 0, lowStockThreshold: 0 })
+    expect(toNewSku({ specs: '尺码:XL', price: '199', stock: 'ten', lowStockThreshold: '2' }).stock).toBeNaN()
   })
 })

@@ -7,7 +7,7 @@ describe('menus by role', () => {
   it('a merchant sees account management, an operator does not, a guide sees only the workspace', () => {
     expect(menusFor('MERCHANT').map((p) => p.path)).toContain('/accounts')
     expect(menusFor('MERCHANT_OPERATOR').map((p) => p.path)).not.toContain('/accounts')
-    expect(menusFor('GUIDE').map((p) => p.path)).toEqual(['/guide/customers', '/guide/qrcode'])
+    expect(menusFor('GUIDE').map((p) => p.path)).toEqual(['/guide/customers', '/guide/qrcode', '/guide/performance'])
   })
 
   it('routes a role may not open are refused, and each role lands on its first page', () => {
@@ -15,6 +15,8 @@ describe('menus by role', () => {
     expect(mayOpen('GUIDE', '/orders')).toBe(false)
     expect(mayOpen('MERCHANT', '/guide/customers')).toBe(false)
     expect(mayOpen('MERCHANT', '/orders')).toBe(true)
+    expect(mayOpen('MERCHANT_OPERATOR', '/members/42')).toBe(true)
+    expect(mayOpen('GUIDE', '/products/42')).toBe(false)
     expect(homeOf('GUIDE')).toBe('/guide/customers')
     expect(homeOf('MERCHANT_OPERATOR')).toBe('/dashboard')
   })

@@ -19,6 +19,9 @@ export interface Page<T> {
 
 export type AdminProduct = Product['schemas']['AdminProduct']
 export type ProductRequest = Product['schemas']['ProductRequest']
+export type ProductInfoRequest = Product['schemas']['ProductInfoRequest']
+export type SkuRequest = Product['schemas']['SkuRequest']
+export type SkuChangeRequest = Product['schemas']['SkuChangeRequest']
 export type CategoryNode = Product['schemas']['CategoryNode']
 export type AdminSku = Product['schemas']['AdminSku']
 export type LowStockSku = Product['schemas']['LowStockView']

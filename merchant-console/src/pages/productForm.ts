@@ -1,4 +1,4 @@
-import type { ProductRequest } from '../api/types'
+import type { AdminProduct, AdminSku, ProductInfoRequest, ProductRequest, SkuChangeRequest, SkuRequest } from '../api/types'
 
 /** A SKU as the form holds it: specs as text ("尺码:M, 颜色:黑"), money in yuan as typed. */
 export interface SkuRow {
@@ -67,5 +67,69 @@ export function toRequest(form: ProductForm): ProductRequest {
       price: toFen(row.price),
       stock: row.stock.trim() === '' ? 0 : Number(row.stock),
     })),
+  }
+}
+
+/** An instant the API sent as the Shanghai wall time the pickers hold ("YYYY-MM-DD HH:mm:ss"); null for none. */
+export function shanghaiWallTime(iso: string | null | undefined): string | null {
+  if (!iso) {
+    return null
+  }
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso))
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`
+}
+
+/** Fen as the yuan a merchant types: 19900 → "199", 20950 → "209.5". */
+export function toYuanText(fen: number | null | undefined): string {
+  return fen === null || fen === undefined ? '' : String(fen / 100)
+}
+
+/** A product's details as the edit form holds them (its SKUs are edited one by one). */
+export function infoFormOf(product: AdminProduct): Omit<ProductForm, 'skus' | 'onShelf'> {
+  return {
+    categoryId: product.categoryId ?? '', name: product.name ?? '', subtitle: product.subtitle ?? '',
+    images: (product.images ?? []).join('\n'), launchAt: shanghaiWallTime(product.launchAt),
+  }
+}
+
+export function toInfoRequest(form: Omit<ProductForm, 'skus' | 'onShelf'>, tags: string[] = []): ProductInfoRequest {
+  return {
+    categoryId: form.categoryId, name: form.name.trim(), subtitle: form.subtitle.trim() || undefined,
+    images: form.images.split(/\s+/).filter(Boolean), tags, launchAt: shanghaiInstant(form.launchAt),
+  }
+}
+
+/** One SKU's price and alert level as its row in the edit form holds them. */
+export interface SkuEditRow {
+  skuId: string
+  specs: string
+  price: string
+  originalPrice: string
+  lowStockThreshold: string
+}
+
+export function skuEditRowOf(sku: AdminSku): SkuEditRow {
+  return {
+    skuId: sku.skuId ?? '', specs: Object.entries(sku.specs ?? {}).map(([k, v]) => `${k}:${v}`).join(', '),
+    price: toYuanText(sku.price), originalPrice: toYuanText(sku.originalPrice), lowStockThreshold: String(sku.lowStockThreshold ?? 0),
+  }
+}
+
+export function toSkuChange(row: SkuEditRow, sku: AdminSku): SkuChangeRequest {
+  return {
+    price: toFen(row.price), originalPrice: row.originalPrice.trim() ? toFen(row.originalPrice) : undefined,
+    barcode: sku.barcode, weightGrams: sku.weightGrams, lowStockThreshold: whole(row.lowStockThreshold),
+  }
+}
+
+/** A SKU added to a product that is already on sale: its specs, price, opening stock and alert level. */
+export function toNewSku(row: SkuRow & { lowStockThreshold: string }): SkuRequest {
+  return {
+    specs: parseSpecs(row.specs), price: toFen(row.price), stock: row.stock.trim() === '' ? 0 : whole(row.stock),
+    lowStockThreshold: row.lowStockThreshold.trim() === '' ? 0 : whole(row.lowStockThreshold),
   }
 }
