@@ -24,6 +24,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },
   { path: '/activities', label: 'menu.activities', roles: MERCHANTS },
   { path: '/members', label: 'menu.members', roles: MERCHANTS },
+  { path: '/membership', label: 'menu.membership', roles: MERCHANTS },
   { path: '/stores', label: 'menu.stores', roles: MERCHANTS },
   { path: '/accounts', label: 'menu.accounts', roles: ['MERCHANT'] },
   { path: '/guide/customers', label: 'menu.customers', roles: ['GUIDE'] },

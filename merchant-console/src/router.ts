@@ -25,6 +25,7 @@ export const router = createRouter({
         { path: 'activities', component: () => import('./pages/ActivitiesPage.vue') },
         { path: 'members/:memberId', component: () => import('./pages/MemberProfilePage.vue') },
         { path: 'members', component: () => import('./pages/MembersPage.vue') },
+        { path: 'membership', component: () => import('./pages/MembershipPage.vue') },
         { path: 'stores', component: () => import('./pages/StoresPage.vue') },
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },
         { path: 'guide/customers', component: () => import('./pages/guide/CustomersPage.vue') },

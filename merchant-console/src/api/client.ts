@@ -40,6 +40,10 @@ export class ApiClient {
     return this.call<T>('PUT', path, body)
   }
 
+  delete<T>(path: string): Promise<T> {
+    return this.call<T>('DELETE', path)
+  }
+
   /** Logs in to a realm (`admin` for merchant accounts, `guide` for guides) and keeps the session. */
   async login(realm: 'admin' | 'guide', username: string, password: string): Promise<Session> {
     const tokens = await this.send<TokenResponse>('POST', `/${realm}/auth/login`, { username, password }, null)
