@@ -23,6 +23,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/refunds', label: 'menu.refunds', roles: MERCHANTS },
   { path: '/coupons', label: 'menu.coupons', roles: MERCHANTS },
   { path: '/activities', label: 'menu.activities', roles: MERCHANTS },
+  { path: '/banners', label: 'menu.banners', roles: MERCHANTS },
   { path: '/members', label: 'menu.members', roles: MERCHANTS },
   { path: '/membership', label: 'menu.membership', roles: MERCHANTS },
   { path: '/stores', label: 'menu.stores', roles: MERCHANTS },

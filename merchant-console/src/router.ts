@@ -23,6 +23,7 @@ export const router = createRouter({
         { path: 'refunds', component: () => import('./pages/RefundsPage.vue') },
         { path: 'coupons', component: () => import('./pages/CouponsPage.vue') },
         { path: 'activities', component: () => import('./pages/ActivitiesPage.vue') },
+        { path: 'banners', component: () => import('./pages/BannersPage.vue') },
         { path: 'members/:memberId', component: () => import('./pages/MemberProfilePage.vue') },
         { path: 'members', component: () => import('./pages/MembersPage.vue') },
         { path: 'membership', component: () => import('./pages/MembershipPage.vue') },

@@ -3,6 +3,7 @@ package com.siyumall.product.banner;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.MallPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.common.web.PageQuery;
 import com.siyumall.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -88,6 +89,7 @@ class BannerController {
     }
 
     @PostMapping("/admin/banners")
+    @Idempotent(value = "banner.create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Put a banner in a position for an audience: ALL, NEW_MEMBER (newMemberDays), FIRST_PURCHASE_ELIGIBLE, "
             + "LEVEL_AT_LEAST (minLevelRank), SEGMENT (segmentTag)")

@@ -124,4 +124,20 @@ class BannerTargetingTest {
         assertThat(call(HttpMethod.GET, "/api/banners?position=lower-case", null, null).path("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(call(HttpMethod.POST, "/admin/banners", TestTokens.shopper(3), Map.of()).path("_status").asInt()).isEqualTo(403);
     }
+
+    @Test
+    void aRetriedBannerCreationMakesOneBanner() throws Exception {
+        Map<String, Object> body = Map.of("position", position, "title", "retried", "imageUrl", "https://img.test/retried.jpg",
+                "linkType", "PAGE", "linkTarget", "/pages/home", "startsAt", Instant.now().minus(Duration.ofHours(1)).toString(),
+                "endsAt", Instant.now().plus(Duration.ofDays(7)).toString(), "audience", "ALL");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(merchant);
+        headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        ResponseEntity<String> first = http.exchange("/admin/banners", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        ResponseEntity<String> retried = http.exchange("/admin/banners", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(201);
+        assertThat(json.readTree(retried.getBody()).path("bannerId")).isEqualTo(json.readTree(first.getBody()).path("bannerId"));
+        assertThat(seenBy(null)).containsExactly("retried");
+    }
 }
