@@ -26,6 +26,8 @@ export const PAGES: ConsolePage[] = [
   { path: '/banners', label: 'menu.banners', roles: MERCHANTS },
   { path: '/members', label: 'menu.members', roles: MERCHANTS },
   { path: '/membership', label: 'menu.membership', roles: MERCHANTS },
+  { path: '/points-mall', label: 'menu.pointsMall', roles: MERCHANTS },
+  { path: '/subscriptions', label: 'menu.subscriptions', roles: MERCHANTS },
   { path: '/stores', label: 'menu.stores', roles: MERCHANTS },
   { path: '/accounts', label: 'menu.accounts', roles: ['MERCHANT'] },
   { path: '/guide/customers', label: 'menu.customers', roles: ['GUIDE'] },

@@ -52,6 +52,7 @@ class PointsMallController {
     record StockRequest(@NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta) {}
 
     @PostMapping("/admin/points-mall/items")
+    @Idempotent(value = "points-mall.item-create", keyRequired = false)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Put an item in the points mall (on the shelf at once)")
     PointsMallItem create(@Valid @RequestBody ItemRequest request) {

@@ -179,4 +179,19 @@ class PointsMallTest {
         assertThat(api.get("/api/points-mall/items", null).status()).as("the shelf is public").isEqualTo(200);
         assertThat(api.postOnce("/api/points-mall/" + itemId + "/exchange", null, null).status()).as("exchanging is not").isEqualTo(401);
     }
+
+    @Test
+    void anItemCreatedAgainWithItsKeyIsCreatedOnce() {
+        MemberApi api = new MemberApi(http);
+        String merchant = merchant(api);
+        String name = "重试兑换-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> item = Map.of("name", name, "kind", "COUPON", "couponTemplateId", couponTemplate(CouponTemplate.Channel.SYSTEM),
+                "pointsPrice", 10, "stock", 5, "perMemberLimit", 1);
+        String key = UUID.randomUUID().toString();
+        MemberApi.Reply first = api.call(org.springframework.http.HttpMethod.POST, "/admin/points-mall/items", merchant, item, key);
+        MemberApi.Reply retried = api.call(org.springframework.http.HttpMethod.POST, "/admin/points-mall/items", merchant, item, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.text("id")).isEqualTo(first.text("id"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM points_mall_item WHERE name = ?", Integer.class, name)).isEqualTo(1);
+    }
 }

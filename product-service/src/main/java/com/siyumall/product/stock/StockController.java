@@ -1,8 +1,5 @@
 package com.siyumall.product.stock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.saga.AbandonedHolds;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
@@ -24,9 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Stock for order-service (internal, service token) and the merchant's corrections. */
 @RestController
@@ -37,10 +32,8 @@ class StockController {
     private final StockService stock;
     private final StockReconciler reconciler;
     private final AbandonedHolds abandonedHolds;
-    private final ObjectMapper json;
 
-    StockController(StockService stock, StockReconciler reconciler, AbandonedHolds abandonedHolds, ObjectMapper json) {
-        this.json = json;
+    StockController(StockService stock, StockReconciler reconciler, AbandonedHolds abandonedHolds) {
         this.stock = stock;
         this.reconciler = reconciler;
         this.abandonedHolds = abandonedHolds;
@@ -83,20 +76,8 @@ class StockController {
 
     @GetMapping("/admin/stock/low")
     @Operation(summary = "SKUs at or under their low-stock threshold, emptiest first")
-    PageResult<LowStockView> low(@Valid PageQuery page) {
-        return PageResult.of(stock.lowStock(page), sku -> new LowStockView(sku.skuId(), sku.spuId(), sku.productName(),
-                sku.productStatus(), specs(sku.specs()), sku.available(), sku.reserved(), sku.threshold()));
-    }
-
-    record LowStockView(Long skuId, Long spuId, String productName, String productStatus, Map<String, String> specs, int available,
-                        int reserved, int threshold) {}
-
-    private Map<String, String> specs(String text) {
-        try {
-            return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("sku.specs is not a JSON object: " + text, e);
-        }
+    PageResult<StockService.LowStockSku> low(@Valid PageQuery page) {
+        return PageResult.of(stock.lowStock(page), sku -> sku);
     }
 
     @PostMapping("/admin/stock/reconcile")

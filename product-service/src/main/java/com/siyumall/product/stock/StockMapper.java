@@ -25,13 +25,13 @@ interface StockMapper {
     List<SkuStock> findAll(@Param("ids") java.util.Collection<Long> skuIds);
 
     /** A SKU at or under its low-stock threshold, with what the merchant needs to restock it. */
-    record LowStockSku(Long skuId, Long spuId, String productName, String productStatus, String specs, int available, int reserved,
+    record LowStockRow(Long skuId, Long spuId, String productName, String productStatus, String specs, int available, int reserved,
                        int threshold) {}
 
     @Select("SELECT k.id AS sku_id, k.spu_id, p.name AS product_name, p.status AS product_status, k.specs, s.available, s.reserved, "
             + "k.low_stock_threshold AS threshold FROM sku k JOIN sku_stock s ON s.sku_id = k.id JOIN spu p ON p.id = k.spu_id "
             + "WHERE k.low_stock_threshold > 0 AND s.available <= k.low_stock_threshold ORDER BY s.available, k.id")
-    IPage<LowStockSku> lowStock(IPage<LowStockSku> page);
+    IPage<LowStockRow> lowStock(IPage<LowStockRow> page);
 
     @Select("SELECT * FROM sku_stock WHERE sku_id > #{after} ORDER BY sku_id LIMIT #{limit}")
     List<SkuStock> page(@Param("after") long afterSkuId, @Param("limit") int limit);

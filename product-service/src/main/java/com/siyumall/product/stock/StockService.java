@@ -2,6 +2,9 @@ package com.siyumall.product.stock;
 
 import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
@@ -41,9 +44,11 @@ public class StockService implements HeldForOrders {
     private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ObjectMapper json;
 
     StockService(StockMapper stock, RedisStock redis, SaleableSkus catalog, EventPublisher events,
-                 TransactionTemplate transaction, Clock clock) {
+                 TransactionTemplate transaction, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.stock = stock;
         this.redis = redis;
         this.catalog = catalog;
@@ -332,8 +337,21 @@ public class StockService implements HeldForOrders {
         release(orderNo);
     }
 
+    /** A SKU at or under its low-stock threshold, with what the merchant needs to restock it. */
+    public record LowStockSku(Long skuId, Long spuId, String productName, String productStatus, Map<String, String> specs,
+                              int available, int reserved, int threshold) {}
+
     /** SKUs at or under their low-stock threshold, emptiest first. */
-    public IPage<StockMapper.LowStockSku> lowStock(PageQuery page) {
-        return stock.lowStock(page.toPage());
+    public IPage<LowStockSku> lowStock(PageQuery page) {
+        return stock.lowStock(page.toPage()).convert(row -> new LowStockSku(row.skuId(), row.spuId(), row.productName(),
+                row.productStatus(), specs(row.specs()), row.available(), row.reserved(), row.threshold()));
+    }
+
+    private Map<String, String> specs(String text) {
+        try {
+            return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sku.specs is not a JSON object: " + text, e);
+        }
     }
 }
