@@ -188,6 +188,16 @@ abstract class ConsoleInChromium {
         return orderNo;
     }
 
+    /** What the shopper paid for the order, in fen (freight included: other tests of the run may have set freight rules). */
+    static long paidFor(String shopper, String orderNo) throws Exception {
+        return mall.send("GET", "/api/orders/" + orderNo, shopper, null, Map.of(), 200).path("payAmount").asLong();
+    }
+
+    /** Fen as the console shows it: 12901 → ¥129.01. */
+    static String yuan(long fen) {
+        return String.format("¥%d.%02d", fen / 100, fen % 100);
+    }
+
     static String productWithSku(String merchantToken, String name, long price, int stock) throws Exception {
         String categoryId = mall.send("POST", "/admin/categories", merchantToken, Map.of("name", "类-" + suffix()), Map.of(), 201)
                 .path("id").asText();

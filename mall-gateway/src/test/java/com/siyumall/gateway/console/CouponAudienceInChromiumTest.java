@@ -50,11 +50,17 @@ class CouponAudienceInChromiumTest extends ConsoleInChromium {
             page.reload();
             page.locator("[data-test=pay-offer-template]").click();
             choose(name);
-            page.locator("[data-test=pay-offer-enabled]").click();
+            // on, whatever it was before (the switch shows the offer as it stands)
+            if (!page.locator("[data-test=pay-offer-enabled]").getAttribute("class").contains("is-checked")) {
+                page.locator("[data-test=pay-offer-enabled]").click();
+            }
             page.locator("[data-test=save-pay-offer]").click();
             assertThat(page.locator("[data-test=pay-offer-saved]")).isVisible();
             JsonNode offer = mall.send("GET", "/admin/coupon-templates/pay-success-offer", token, null, Map.of(), 200);
             assertThat(offer.path("enabled").asBoolean()).isTrue();
+            assertThat(offer.path("templateId").asText()).isEqualTo(mall.send("GET", "/admin/coupon-templates?size=100", token, null, Map.of(), 200)
+                    .path("items").findParents("name").stream().filter(t -> t.path("name").asText().equals(name)).findFirst().orElseThrow()
+                    .path("templateId").asText());
             shoot("coupons");
         } finally {
             mall.send("PUT", "/admin/coupon-templates/pay-success-offer", token, offerBefore, Map.of(), 200);

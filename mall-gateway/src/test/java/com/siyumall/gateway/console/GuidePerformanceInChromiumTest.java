@@ -20,10 +20,11 @@ class GuidePerformanceInChromiumTest extends ConsoleInChromium {
         String username = "pf-" + suffix;
         String[] storeAndGuide = storeWithGuide(owner, "业绩门店" + suffix, username, guideName);
         JsonNode customer = customerOf(storeAndGuide[0], storeAndGuide[1]);
-        aShopperBuys(customer.path("accessToken").asText(), productWithSku(owner, "业绩商品" + suffix, 15_800, 5));
+        String orderNo = aShopperBuys(customer.path("accessToken").asText(), productWithSku(owner, "业绩商品" + suffix, 15_800, 5));
+        long paid = paidFor(customer.path("accessToken").asText(), orderNo);
         String guideToken = mall.send("POST", "/guide/auth/login", null, Map.of("username", username, "password", PASSWORD), Map.of(), 200)
                 .path("accessToken").asText();
-        await().until(() -> mall.send("GET", "/guide/insights/performance", guideToken, null, Map.of(), 200).path("gmv").asLong() == 15_800);
+        await().until(() -> mall.send("GET", "/guide/insights/performance", guideToken, null, Map.of(), 200).path("gmv").asLong() == paid);
 
         onAPhone();
         logIn("guide", username, PASSWORD);
@@ -31,7 +32,7 @@ class GuidePerformanceInChromiumTest extends ConsoleInChromium {
         page.locator("[data-test='menu-/guide/performance']").click();
         assertThat(page.locator("[data-test=figure-new-members] b")).hasText("1");
         assertThat(page.locator("[data-test=figure-orders] b")).hasText("1");
-        assertThat(page.locator("[data-test=figure-gmv] b")).hasText("¥158.00");
+        assertThat(page.locator("[data-test=figure-gmv] b")).hasText(yuan(paid));
         shoot("guide-performance");
 
         context.close();
@@ -41,6 +42,6 @@ class GuidePerformanceInChromiumTest extends ConsoleInChromium {
         page.locator("[data-test='menu-/insights']").click();
         page.locator("#tab-guides").click();
         assertThat(page.locator("[data-test=guide-performance]")).containsText(guideName);
-        assertThat(page.locator("[data-test=guide-performance]")).containsText("¥158.00");
+        assertThat(page.locator("[data-test=guide-performance]")).containsText(yuan(paid));
     }
 }
