@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { infoFormOf, parseSpecs, skuEditRowOf, toFen, toInfoRequest, toNewSku, toRequest, toSkuChange } from '../src/pages/productForm'
+import { categoryOptions, infoFormOf, parseSpecs, specsText, skuEditRowOf, toFen, toInfoRequest, toNewSku, toRequest, toSkuChange } from '../src/pages/productForm'
 
 describe('the product form', () => {
   it('reads specs typed as key:value pairs, with Chinese or Latin punctuation', () => {
@@ -51,5 +51,18 @@ describe('editing a product', () => {
     expect(toNewSku({ specs: '尺码:XL', price: '199', stock: '', lowStockThreshold: '' })).toEqual({ specs: { 尺码: 'XL' }, price: 19_900,
       stock: 0, lowStockThreshold: 0 })
     expect(toNewSku({ specs: '尺码:XL', price: '199', stock: 'ten', lowStockThreshold: '2' }).stock).toBeNaN()
+  })
+})
+
+describe('specs and categories as the pages show them', () => {
+  it('writes specs the way the form reads them back', () => {
+    expect(specsText({ 尺码: 'M', 颜色: '黑' })).toBe('尺码:M, 颜色:黑')
+    expect(parseSpecs(specsText({ 尺码: 'M', 颜色: '黑' }))).toEqual({ 尺码: 'M', 颜色: '黑' })
+    expect(specsText(undefined)).toBe('')
+  })
+
+  it('lists every category with its parents in the label', () => {
+    expect(categoryOptions([{ id: '1', name: '女装', children: [{ id: '2', name: '连衣裙' }] }, { id: '3', name: '男装' }]))
+      .toEqual([{ id: '1', label: '女装' }, { id: '2', label: '女装 / 连衣裙' }, { id: '3', label: '男装' }])
   })
 })

@@ -2,7 +2,7 @@ import type {
   AdminProduct, FirstPurchaseActivityRequest, GroupBuyActivityRequest, RepurchaseRuleRequest,
 } from '../api/types'
 import { yuan } from '../i18n'
-import { shanghaiInstant, toFen, whole } from './productForm'
+import { shanghaiInstant, specsText, toFen, whole } from './productForm'
 
 /** What a form's period picker holds: start and end as Shanghai wall time, or nothing yet. */
 export type Period = [string, string] | null
@@ -76,7 +76,6 @@ export function repurchaseRequest(form: RepurchaseForm): RepurchaseRuleRequest {
 /** Every SKU of the products found, as a picker shows it: "连衣裙 · 尺码:M · ¥199.00". */
 export function skuOptions(products: AdminProduct[]): { skuId: string; label: string }[] {
   return products.flatMap((product) => (product.skus ?? []).map((sku) => {
-    const specs = Object.entries(sku.specs ?? {}).map(([k, v]) => `${k}:${v}`).join(', ')
-    return { skuId: sku.skuId ?? '', label: [product.name, specs, yuan(sku.price)].filter(Boolean).join(' · ') }
+    return { skuId: sku.skuId ?? '', label: [product.name, specsText(sku.specs), yuan(sku.price)].filter(Boolean).join(' · ') }
   }))
 }

@@ -1,4 +1,4 @@
-import type { AdminProduct, AdminSku, ProductInfoRequest, ProductRequest, SkuChangeRequest, SkuRequest } from '../api/types'
+import type { AdminProduct, AdminSku, CategoryNode, ProductInfoRequest, ProductRequest, SkuChangeRequest, SkuRequest } from '../api/types'
 
 /** A SKU as the form holds it: specs as text ("尺码:M, 颜色:黑"), money in yuan as typed. */
 export interface SkuRow {
@@ -16,6 +16,24 @@ export interface ProductForm {
   launchAt: string | null
   onShelf: boolean
   skus: SkuRow[]
+}
+
+/** {尺码: 'M', 颜色: '黑'} → "尺码:M, 颜色:黑": a SKU's specs as the console shows and takes them (see parseSpecs). */
+export function specsText(specs: Record<string, string> | null | undefined): string {
+  return Object.entries(specs ?? {}).map(([k, v]) => `${k}:${v}`).join(', ')
+}
+
+/** Every category of the tree as a picker's option, children under their parents' names ("女装 / 连衣裙"). */
+export function categoryOptions(tree: CategoryNode[]): { id: string; label: string }[] {
+  const flat: { id: string; label: string }[] = []
+  const walk = (nodes: CategoryNode[], prefix: string) => {
+    for (const node of nodes) {
+      flat.push({ id: node.id ?? '', label: prefix + (node.name ?? '') })
+      walk(node.children ?? [], prefix + (node.name ?? '') + ' / ')
+    }
+  }
+  walk(tree, '')
+  return flat
 }
 
 /** "尺码:M, 颜色:黑" → {尺码: 'M', 颜色: '黑'}; a part without a colon is left for the API to refuse. */
@@ -114,7 +132,7 @@ export interface SkuEditRow {
 
 export function skuEditRowOf(sku: AdminSku): SkuEditRow {
   return {
-    skuId: sku.skuId ?? '', specs: Object.entries(sku.specs ?? {}).map(([k, v]) => `${k}:${v}`).join(', '),
+    skuId: sku.skuId ?? '', specs: specsText(sku.specs),
     price: toYuanText(sku.price), originalPrice: toYuanText(sku.originalPrice), lowStockThreshold: String(sku.lowStockThreshold ?? 0),
   }
 }
