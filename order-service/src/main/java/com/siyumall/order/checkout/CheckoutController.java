@@ -44,8 +44,9 @@ class CheckoutController {
     record GroupBuy(@NotNull Long activityId, Long groupId) {}
 
     record OrderRequest(@NotEmpty @Size(max = 50) List<@Valid Item> items, Long couponId, Boolean usePoints,
-                        @Valid GroupBuy groupBuy, @Valid AddressRequest address, Long storeId, @Size(max = 256) String remark,
-                        @Valid TouchRequest attribution) {
+                        @Valid GroupBuy groupBuy, @Valid AddressRequest address,
+                        @Schema(description = "an address from the shopper's address book, instead of address") Long addressId,
+                        Long storeId, @Size(max = 256) String remark, @Valid TouchRequest attribution) {
         CheckoutService.Submission submission() {
             if (new HashSet<>(items.stream().map(Item::skuId).toList()).size() != items.size()) {
                 throw new BusinessException(CheckoutError.DUPLICATE_ITEMS);
@@ -53,7 +54,7 @@ class CheckoutController {
             return new CheckoutService.Submission(items.stream().map(i -> new Pricing.Item(i.skuId(), i.quantity())).toList(),
                     couponId, Boolean.TRUE.equals(usePoints),
                     address == null ? null : new CheckoutService.Address(address.name(), address.phone(), address.region(), address.detail()),
-                    storeId, remark, groupBuy == null ? null : new PromotionClient.GroupBuyRef(groupBuy.activityId(), groupBuy.groupId()),
+                    addressId, storeId, remark, groupBuy == null ? null : new PromotionClient.GroupBuyRef(groupBuy.activityId(), groupBuy.groupId()),
                     TouchRequest.of(attribution));
         }
     }
@@ -71,9 +72,7 @@ class CheckoutController {
     CheckoutService.Submitted submit(@RequestHeader(value = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                      @Valid @RequestBody OrderRequest request) {
         CheckoutService.Submission submission = request.submission();
-        if (submission.address() == null && submission.storeId() == null) {
-            throw new BusinessException(CheckoutError.DELIVERY_REQUIRED);
-        }
+        submission.checkDelivery();
         return checkout.submit(CurrentPrincipal.memberId(), idempotencyKey, submission);
     }
 }

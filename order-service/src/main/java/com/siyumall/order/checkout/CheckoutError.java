@@ -7,6 +7,7 @@ enum CheckoutError implements ErrorCode {
     SKU_NOT_FOUND(HttpStatus.NOT_FOUND),
     PRODUCT_NOT_ON_SALE(HttpStatus.CONFLICT),
     DELIVERY_REQUIRED(HttpStatus.BAD_REQUEST),
+    ADDRESS_GIVEN_TWICE(HttpStatus.BAD_REQUEST),
     DUPLICATE_ITEMS(HttpStatus.BAD_REQUEST),
     STORE_CLOSED(HttpStatus.CONFLICT);
 

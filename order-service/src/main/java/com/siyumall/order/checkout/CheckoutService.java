@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.web.Admission;
 import com.siyumall.common.web.IdempotentRequests;
+import com.siyumall.order.address.AddressBook;
 import com.siyumall.order.cart.CartService;
 import com.siyumall.order.clients.Benefits;
 import com.siyumall.order.attribution.OrderAttributions;
@@ -44,6 +45,7 @@ public class CheckoutService {
     private final CartService carts;
     private final MemberClient members;
     private final OrderAttributions attributions;
+    private final AddressBook addressBook;
     private final IdempotentRequests idempotent;
     private final CheckoutSagas sagas;
     private final TransactionTemplate transaction;
@@ -53,7 +55,7 @@ public class CheckoutService {
     private final Duration unpaidTimeout;
 
     CheckoutService(Pricing pricing, ProductClient products, Benefits benefits, OrderLifecycle orders, CartService carts,
-                    MemberClient members, OrderAttributions attributions, IdempotentRequests idempotent, CheckoutSagas sagas,
+                    MemberClient members, OrderAttributions attributions, AddressBook addressBook, IdempotentRequests idempotent, CheckoutSagas sagas,
                     TransactionTemplate transaction, ObjectMapper json, Clock clock, MeterRegistry metrics,
                     @Value("${siyumall.order.unpaid-timeout:15m}") Duration unpaidTimeout,
                     @Value("${siyumall.checkout.max-concurrent-submits:8}") int maxConcurrentSubmits,
@@ -65,6 +67,7 @@ public class CheckoutService {
         this.carts = carts;
         this.members = members;
         this.attributions = attributions;
+        this.addressBook = addressBook;
         this.idempotent = idempotent;
         this.sagas = sagas;
         this.transaction = transaction;
@@ -77,8 +80,18 @@ public class CheckoutService {
     public record Address(String name, String phone, String region, String detail) {}
 
     /** {@code touch}: what brought the shopper, as the mini-program saw it (null when it sent nothing). */
-    public record Submission(List<Pricing.Item> items, Long couponId, boolean usePoints, Address address, Long storeId, String remark,
-                             PromotionClient.GroupBuyRef groupBuy, OrderAttributions.Touch touch) {}
+    /** Delivery: a {@code storeId} to pick up from, or an address — typed in, or {@code addressId} from the address book. */
+    public record Submission(List<Pricing.Item> items, Long couponId, boolean usePoints, Address address, Long addressId, Long storeId,
+                             String remark, PromotionClient.GroupBuyRef groupBuy, OrderAttributions.Touch touch) {
+        public void checkDelivery() {
+            if (address != null && addressId != null) {
+                throw new BusinessException(CheckoutError.ADDRESS_GIVEN_TWICE);
+            }
+            if (address == null && addressId == null && storeId == null) {
+                throw new BusinessException(CheckoutError.DELIVERY_REQUIRED);
+            }
+        }
+    }
 
     /** What a submit answers; {@code groupId} is the group-buy group the order opened or joined (null for other orders). */
     public record Submitted(String orderNo, String status, long payAmount, Instant expiresAt, Long groupId) {}
@@ -98,6 +111,8 @@ public class CheckoutService {
     }
 
     private Submitted place(long memberId, String idempotencyKey, Submission submission) {
+        // before the saga: an address that is not the member's refuses the order with nothing held
+        Object shipTo = submission.addressId() != null ? addressBook.snapshotOf(memberId, submission.addressId()) : submission.address();
         String orderNo = "O" + IdWorker.getIdStr();
         CheckoutSagas.Start start = sagas.start(orderNo, memberId, idempotencyKey, submission.groupBuy() != null, submission.couponId());
         if (start.placedBefore() != null) {
@@ -133,7 +148,7 @@ public class CheckoutService {
             Instant expiresAt = clock.instant().plus(unpaidTimeout);
             Order order = Order.place(orderNo, memberId, quote.itemsAmount(), quote.discountAmount(), quote.pointsUsed(),
                     quote.pointsAmount(), quote.freight(), submission.storeId() != null ? Order.Delivery.PICKUP : Order.Delivery.EXPRESS,
-                    submission.address() == null ? null : write(submission.address()), submission.storeId(), submission.couponId(),
+                    shipTo == null ? null : write(shipTo), submission.storeId(), submission.couponId(),
                     submission.remark(), expiresAt);
             order.attributeTo(attributions.of(memberId, submission.touch(), clock.instant()));
             if (groupId != null) {

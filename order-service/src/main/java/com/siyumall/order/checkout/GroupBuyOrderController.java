@@ -1,6 +1,5 @@
 package com.siyumall.order.checkout;
 
-import com.siyumall.common.error.BusinessException;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.web.IdempotentRequests;
 import com.siyumall.order.clients.PromotionClient;
@@ -40,7 +39,9 @@ class GroupBuyOrderController {
     record AddressRequest(@NotBlank @Size(max = 32) String name, @NotBlank @Pattern(regexp = "[0-9+\\- ]{6,20}") String phone,
                           @NotBlank @Size(max = 128) String region, @NotBlank @Size(max = 256) String detail) {}
 
-    record GroupOrderRequest(@Valid AddressRequest address, Long storeId, Boolean usePoints, @Size(max = 256) String remark,
+    record GroupOrderRequest(@Valid AddressRequest address,
+                             @Schema(description = "an address from the shopper's address book, instead of address") Long addressId,
+                             Long storeId, Boolean usePoints, @Size(max = 256) String remark,
                              @Valid TouchRequest attribution) {}
 
     @PostMapping("/api/group-buys/{activityId}/groups")
@@ -60,15 +61,14 @@ class GroupBuyOrderController {
     }
 
     private CheckoutService.Submitted place(long activityId, Long groupId, String key, GroupOrderRequest request) {
-        if (request.address() == null && request.storeId() == null) {
-            throw new BusinessException(CheckoutError.DELIVERY_REQUIRED);
-        }
         long skuId = promotions.groupBuyActivity(activityId).skuId();
         AddressRequest a = request.address();
         CheckoutService.Submission submission = new CheckoutService.Submission(List.of(new Pricing.Item(skuId, 1)), null,
                 Boolean.TRUE.equals(request.usePoints()),
-                a == null ? null : new CheckoutService.Address(a.name(), a.phone(), a.region(), a.detail()), request.storeId(),
+                a == null ? null : new CheckoutService.Address(a.name(), a.phone(), a.region(), a.detail()), request.addressId(),
+                request.storeId(),
                 request.remark(), new PromotionClient.GroupBuyRef(activityId, groupId), TouchRequest.of(request.attribution()));
+        submission.checkDelivery();
         return checkout.submit(CurrentPrincipal.memberId(), key, submission);
     }
 }
