@@ -44,6 +44,8 @@ final class MessageTriggers {
 
     record OrderShipped(String orderNo, long memberId, String carrier, String trackingNo, Instant shippedAt) {}
 
+    record PickupReminderDue(String orderNo, long memberId, String pickupCode, Instant paidAt) {}
+
     record CouponExpiring(long couponId, long memberId, String templateName, Instant validTo) {}
 
     record PriceDropped(long skuId, long spuId, long oldPrice, long newPrice, List<Long> memberIds) {}
@@ -85,6 +87,23 @@ final class MessageTriggers {
             messages.send(event.memberId(), MessageKind.ORDER_SHIPPED, "OrderShipped:" + event.orderNo(), data(
                     "character_string1", event.orderNo(), "thing2", thing(event.carrier()),
                     "character_string3", event.trackingNo() == null ? "" : event.trackingNo(), "time4", time(event.shippedAt())));
+        }
+    }
+
+    @Component
+    @RocketMQMessageListener(topic = Topics.ORDER_EVENTS, selectorExpression = "PickupReminderDue", consumerGroup = "member-message-pickup-reminder")
+    static class OnPickupReminderDue extends IdempotentEventListener<PickupReminderDue> {
+        private final SubscriptionMessages messages;
+
+        OnPickupReminderDue(SubscriptionMessages messages) {
+            super(PickupReminderDue.class);
+            this.messages = messages;
+        }
+
+        @Override
+        protected void handle(PickupReminderDue event, EventEnvelope envelope) {
+            messages.send(event.memberId(), MessageKind.PICKUP_REMINDER, "PickupReminderDue:" + event.orderNo(), data(
+                    "character_string1", event.orderNo(), "character_string2", event.pickupCode(), "time3", time(event.paidAt())));
         }
     }
 

@@ -7,6 +7,7 @@ import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.siyumall.common.error.BusinessException;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,9 @@ import java.util.List;
 @TableName("orders")
 public class Order {
     public enum Delivery { EXPRESS, PICKUP }
+
+    /** Pick-up codes are drawn from a strong generator: a guessable code would let someone else's parcel go. */
+    private static final SecureRandom PICKUP_CODES = new SecureRandom();
 
     @TableId(type = IdType.INPUT)
     private String orderNo;
@@ -51,6 +55,9 @@ public class Order {
     private Long sharerId;
     private Integer scene;
     private String channel;
+    private String pickupCode;
+    private Long pickedUpBy;
+    private Instant pickupRemindedAt;
     @TableField(fill = FieldFill.INSERT)
     private Instant createdAt;
     @TableField(fill = FieldFill.INSERT_UPDATE)
@@ -135,10 +142,15 @@ public class Order {
 
     /** Checks the move is legal from here; the caller then applies it with a guarded update. */
     public void requireCanMoveTo(OrderStatus next) {
-        if (!status.canMoveTo(next)) {
+        // PAID → COMPLETED is the store pick-up; an order sent by carrier completes from SHIPPED
+        boolean pickedUp = next == OrderStatus.COMPLETED && status == OrderStatus.PAID;
+        if (!status.canMoveTo(next) || pickedUp && delivery != Delivery.PICKUP) {
             throw new BusinessException(OrderError.ORDER_STATE_CONFLICT, orderNo, status.name(), next.name());
         }
-        if (next == OrderStatus.SHIPPED && awaitsItsGroup()) {
+        if (next == OrderStatus.SHIPPED && delivery == Delivery.PICKUP) {
+            throw new BusinessException(OrderError.PICKUP_ORDER_NOT_SHIPPED, orderNo);
+        }
+        if ((next == OrderStatus.SHIPPED || pickedUp) && awaitsItsGroup()) {
             throw new BusinessException(OrderError.GROUP_BUY_PENDING, orderNo, groupBuyGroupId);
         }
     }
@@ -158,6 +170,9 @@ public class Order {
         status = OrderStatus.PAID;
         this.transactionId = transactionId;
         paidAt = at;
+        if (delivery == Delivery.PICKUP) {
+            drawPickupCode();
+        }
         return new OrderEvents.OrderPaid(orderNo, memberId, payAmount, lines, at, transactionId, couponId, pointsUsed, attribution());
     }
 
@@ -173,10 +188,51 @@ public class Order {
 
     /** SHIPPED → COMPLETED: received by the member (or assumed so after the auto-confirm time). */
     public OrderEvents.OrderCompleted complete(Instant at) {
+        if (status != OrderStatus.SHIPPED) {
+            throw new BusinessException(OrderError.ORDER_STATE_CONFLICT, orderNo, status.name(), OrderStatus.COMPLETED.name());
+        }
         requireCanMoveTo(OrderStatus.COMPLETED);
         status = OrderStatus.COMPLETED;
         completedAt = at;
         return new OrderEvents.OrderCompleted(orderNo, memberId, payAmount, at);
+    }
+
+    /** A new six-digit pick-up code; drawn again by the caller when the code is already open on another order. */
+    public String drawPickupCode() {
+        pickupCode = String.format("%06d", PICKUP_CODES.nextInt(1_000_000));
+        return pickupCode;
+    }
+
+    /**
+     * PAID → COMPLETED at the store: the code was shown and verified by {@code verifiedBy}, a guide of
+     * {@code guidesStore} or (null) a merchant account. Only at the order's store, only once, never while its group
+     * is still open.
+     */
+    public OrderEvents.OrderCompleted pickUp(long verifiedBy, Long guidesStore, Instant at) {
+        if (delivery != Delivery.PICKUP) {
+            throw new BusinessException(OrderError.PICKUP_CODE_NOT_FOUND, pickupCode);
+        }
+        requireVisibleTo(guidesStore);
+        if (status == OrderStatus.COMPLETED && pickedUpBy != null) {
+            throw new BusinessException(OrderError.PICKED_UP_ALREADY, orderNo, completedAt);
+        }
+        requireCanMoveTo(OrderStatus.COMPLETED);
+        status = OrderStatus.COMPLETED;
+        completedAt = at;
+        pickedUpBy = verifiedBy;
+        return new OrderEvents.OrderCompleted(orderNo, memberId, payAmount, at);
+    }
+
+    /** A guide sees a pick-up order of their own store only ({@code guidesStore} null: a merchant account sees all). */
+    public void requireVisibleTo(Long guidesStore) {
+        if (guidesStore != null && !guidesStore.equals(pickupStoreId)) {
+            throw new BusinessException(OrderError.PICKUP_AT_ANOTHER_STORE, orderNo);
+        }
+    }
+
+    /** The code the shopper shows at the store, while the order waits there. */
+    public String openPickupCode() {
+        return delivery == Delivery.PICKUP && status == OrderStatus.PAID ? pickupCode : null;
     }
 
     /** What WeChat Pay says was paid must be exactly what this order costs. */
@@ -233,6 +289,12 @@ public class Order {
     public void setCancelledAt(Instant cancelledAt) { this.cancelledAt = cancelledAt; }
     public String getCancelReason() { return cancelReason; }
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+    public String getPickupCode() { return pickupCode; }
+    public void setPickupCode(String pickupCode) { this.pickupCode = pickupCode; }
+    public Long getPickedUpBy() { return pickedUpBy; }
+    public void setPickedUpBy(Long pickedUpBy) { this.pickedUpBy = pickedUpBy; }
+    public Instant getPickupRemindedAt() { return pickupRemindedAt; }
+    public void setPickupRemindedAt(Instant pickupRemindedAt) { this.pickupRemindedAt = pickupRemindedAt; }
     public String getCarrier() { return carrier; }
     public void setCarrier(String carrier) { this.carrier = carrier; }
     public String getTrackingNo() { return trackingNo; }

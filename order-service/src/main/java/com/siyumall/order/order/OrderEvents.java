@@ -63,6 +63,13 @@ public final class OrderEvents {
     }
 
     /** The auto-confirm timer, delivered N days after shipping. */
+    /** A pick-up order still waits at its store some days after payment: the member is reminded, once. */
+    public record PickupReminderDue(String orderNo, long memberId, long storeId, String pickupCode, Instant paidAt,
+                                    Instant remindedAt) implements MallEvent {
+        @Override
+        public String eventKey() { return orderNo; }
+    }
+
     public record ShippedOrderDue(String orderNo) implements MallEvent {
         @Override
         public String eventKey() { return orderNo; }

@@ -7,8 +7,10 @@ import com.siyumall.common.event.EventPublisher;
 import com.siyumall.common.event.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,9 +28,11 @@ public class OrderLifecycle {
     private final OrderMapper orders;
     private final OrderLineMapper lines;
     private final EventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    OrderLifecycle(OrderMapper orders, OrderLineMapper lines, EventPublisher events, Clock clock) {
+    OrderLifecycle(OrderMapper orders, OrderLineMapper lines, EventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.transaction = transaction;
         this.orders = orders;
         this.lines = lines;
         this.events = events;
@@ -109,13 +113,87 @@ public class OrderLifecycle {
         if (movable.isEmpty()) {
             return false;
         }
-        OrderEvents.OrderPaid paid = movable.get().pay(transactionId, paidAt, OrderEvents.Line.of(linesOf(orderNo)));
-        if (orders.markPaid(orderNo, transactionId, paidAt) == 0) {
+        Order order = movable.get();
+        OrderEvents.OrderPaid paid = order.pay(transactionId, paidAt, OrderEvents.Line.of(linesOf(orderNo)));
+        if (markPaid(order, transactionId, paidAt) == 0) {
             return false;
         }
         orders.history(IdWorker.getId(), orderNo, OrderStatus.UNPAID.name(), OrderStatus.PAID.name(), "WECHAT_PAY", clock.instant());
         events.publish(Topics.ORDER_EVENTS, paid);
         return true;
+    }
+
+    /**
+     * A million codes are plenty while only the pick-up orders waiting at a store hold one, but two may draw the same:
+     * the unique key on open codes refuses the second, which draws again (the failed statement alone is undone).
+     */
+    private int markPaid(Order order, String transactionId, Instant paidAt) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return orders.markPaid(order.getOrderNo(), transactionId, paidAt, order.getPickupCode());
+            } catch (DuplicateKeyException sameCodeOpen) {
+                if (order.getPickupCode() == null || attempt == 10) {
+                    throw sameCodeOpen;
+                }
+                order.drawPickupCode();
+            }
+        }
+    }
+
+    /**
+     * PAID → COMPLETED at the store, by the pick-up code: once (a second verification, even a concurrent one, is
+     * refused), only at the order's store for a guide ({@code guidesStore}; null for a merchant account), never while a
+     * refund is on its way — its booking would find the order completed.
+     */
+    @Transactional
+    public Order pickUp(String code, long verifiedBy, Long guidesStore) {
+        Order order = pickupOrder(code);
+        Order locked = orders.lockForUpdate(order.getOrderNo());
+        if (locked.getStatus() == OrderStatus.PAID && orders.refundsUnderway(locked.getOrderNo()) > 0) {
+            throw new BusinessException(OrderError.REFUND_IN_PROGRESS, locked.getOrderNo());
+        }
+        Instant now = clock.instant();
+        OrderEvents.OrderCompleted completed = locked.pickUp(verifiedBy, guidesStore, now);
+        if (orders.markPickedUp(locked.getOrderNo(), verifiedBy, now) == 0) {
+            throw new BusinessException(OrderError.PICKED_UP_ALREADY, locked.getOrderNo(), now);
+        }
+        orders.history(IdWorker.getId(), locked.getOrderNo(), OrderStatus.PAID.name(), OrderStatus.COMPLETED.name(), "PICKED_UP", now);
+        events.publish(Topics.ORDER_EVENTS, completed);
+        return locked;
+    }
+
+    /**
+     * The order a pick-up code names: the one waiting with it, else the last that had it (so a code verified a moment
+     * ago answers "picked up already", not "unknown"). A guide of another store learns only that it is not theirs.
+     */
+    public Order pickupOrder(String code) {
+        Order waiting = orders.waitingForPickup(code);
+        Order order = waiting != null ? waiting : orders.lastWithPickupCode(code);
+        if (order == null) {
+            throw new BusinessException(OrderError.PICKUP_CODE_NOT_FOUND, code);
+        }
+        return order;
+    }
+
+    /**
+     * Tells each pick-up order still waiting {@code waitedFor} after payment that it waits, once
+     * ({@link OrderEvents.PickupReminderDue}); returns how many were told.
+     */
+    public int remindWaitingPickups(java.time.Duration waitedFor, int limit) {
+        Instant now = clock.instant();
+        int told = 0;
+        for (OrderMapper.WaitingPickup waiting : orders.unremindedPickups(now.minus(waitedFor), limit)) {
+            Boolean reminded = transaction.execute(status -> {
+                if (orders.markPickupReminded(waiting.orderNo(), now) == 0) {
+                    return false;
+                }
+                events.publish(Topics.ORDER_EVENTS, new OrderEvents.PickupReminderDue(waiting.orderNo(), waiting.memberId(),
+                        waiting.pickupStoreId(), waiting.pickupCode(), waiting.paidAt(), now));
+                return true;
+            });
+            told += Boolean.TRUE.equals(reminded) ? 1 : 0;
+        }
+        return told;
     }
 
     /** PAID → SHIPPED, with the auto-confirm timer {@code autoConfirmAfter} later. */

@@ -14,9 +14,38 @@ import java.util.List;
 @Mapper
 public interface OrderMapper extends BaseMapper<Order> {
 
-    @Update("UPDATE orders SET status = 'PAID', transaction_id = #{txId}, paid_at = #{at}, updated_at = #{at} "
+    /** {@code pickupCode}: a pick-up order's code (null for delivery); a code open on another order fails the unique key. */
+    @Update("UPDATE orders SET status = 'PAID', transaction_id = #{txId}, paid_at = #{at}, pickup_code = #{pickupCode}, updated_at = #{at} "
             + "WHERE order_no = #{orderNo} AND status = 'UNPAID'")
-    int markPaid(@Param("orderNo") String orderNo, @Param("txId") String transactionId, @Param("at") Instant at);
+    int markPaid(@Param("orderNo") String orderNo, @Param("txId") String transactionId, @Param("at") Instant at,
+                 @Param("pickupCode") String pickupCode);
+
+    /** The pick-up order waiting at its store with this code. */
+    @Select("SELECT * FROM orders WHERE pickup_code_open = #{code}")
+    Order waitingForPickup(String code);
+
+    /** The last pick-up order that had this code (codes are used again once their order has left PAID). */
+    @Select("SELECT * FROM orders WHERE pickup_code = #{code} AND delivery = 'PICKUP' ORDER BY paid_at DESC LIMIT 1")
+    Order lastWithPickupCode(String code);
+
+    @Update("UPDATE orders SET status = 'COMPLETED', completed_at = #{at}, picked_up_by = #{by}, updated_at = #{at} "
+            + "WHERE order_no = #{orderNo} AND status = 'PAID' AND delivery = 'PICKUP' "
+            + "AND (group_buy_group_id IS NULL OR group_buy_status = 'SUCCEEDED')")
+    int markPickedUp(@Param("orderNo") String orderNo, @Param("by") long verifiedBy, @Param("at") Instant at);
+
+    /** Refunds still on their way for the order, read with a shared lock so one committed a moment ago counts. */
+    @Select("SELECT COUNT(*) FROM refund WHERE order_no = #{orderNo} AND status IN ('REQUESTED', 'PROCESSING') LOCK IN SHARE MODE")
+    int refundsUnderway(String orderNo);
+
+    /** Pick-up orders paid before {@code before}, still waiting and never reminded, oldest first. */
+    @Select("SELECT order_no, member_id, pickup_store_id, pickup_code, paid_at FROM orders WHERE delivery = 'PICKUP' AND status = 'PAID' "
+            + "AND paid_at <= #{before} AND pickup_reminded_at IS NULL ORDER BY paid_at LIMIT #{limit}")
+    List<WaitingPickup> unremindedPickups(@Param("before") Instant before, @Param("limit") int limit);
+
+    record WaitingPickup(String orderNo, long memberId, long pickupStoreId, String pickupCode, Instant paidAt) {}
+
+    @Update("UPDATE orders SET pickup_reminded_at = #{at} WHERE order_no = #{orderNo} AND status = 'PAID' AND pickup_reminded_at IS NULL")
+    int markPickupReminded(@Param("orderNo") String orderNo, @Param("at") Instant at);
 
     @Update("UPDATE orders SET status = 'CANCELLED', cancelled_at = #{at}, cancel_reason = #{reason}, updated_at = #{at} "
             + "WHERE order_no = #{orderNo} AND status = 'UNPAID'")

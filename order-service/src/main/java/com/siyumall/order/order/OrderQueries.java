@@ -35,7 +35,10 @@ public class OrderQueries {
                               Long storeId, Long couponId, String remark, Instant createdAt, Instant expiresAt, Instant paidAt,
                               String transactionId, Instant cancelledAt, String cancelReason, String carrier,
                               String trackingNo, Instant shippedAt, Instant completedAt, long refundedAmount, List<Line> items,
-                              List<OrderMapper.StatusChange> history) {}
+                              List<OrderMapper.StatusChange> history,
+                              @Schema(description = "a pick-up order's code while it waits at the store (PAID)") String pickupCode,
+                              @Schema(description = "the same code as QR content, for the store's scanner") String pickupQrContent,
+                              @Schema(description = "the guide or merchant account that verified the pick-up") Long pickedUpBy) {}
 
     public PageResult<OrderSummary> page(PageQuery page, Long memberId, OrderStatus status, String orderNo, Instant from, Instant to) {
         return PageResult.of(orders.selectPage(page.toPage(), new LambdaQueryWrapper<Order>()
@@ -54,6 +57,7 @@ public class OrderQueries {
                 o.getPointsUsed(), o.getPointsAmount(), o.getFreight(), o.getPayAmount(), o.getDelivery().name(), o.getAddress(),
                 o.getPickupStoreId(), o.getCouponId(), o.getRemark(), o.getCreatedAt(), o.getExpiresAt(), o.getPaidAt(),
                 o.getTransactionId(), o.getCancelledAt(), o.getCancelReason(), o.getCarrier(), o.getTrackingNo(), o.getShippedAt(),
-                o.getCompletedAt(), o.getRefundedAmount() == null ? 0 : o.getRefundedAmount(), items, orders.historyOf(o.getOrderNo()));
+                o.getCompletedAt(), o.getRefundedAmount() == null ? 0 : o.getRefundedAmount(), items, orders.historyOf(o.getOrderNo()),
+                o.openPickupCode(), o.openPickupCode() == null ? null : "siyumall:pickup:" + o.openPickupCode(), o.getPickedUpBy());
     }
 }

@@ -9,7 +9,7 @@ public enum OrderStatus {
 
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.of(
             UNPAID, Set.of(PAID, CANCELLED),
-            PAID, Set.of(SHIPPED, REFUNDED),
+            PAID, Set.of(SHIPPED, COMPLETED, REFUNDED), // COMPLETED from PAID: picked up at the store
             SHIPPED, Set.of(COMPLETED, REFUNDED),
             COMPLETED, Set.of(),
             CANCELLED, Set.of(),

@@ -57,10 +57,21 @@ class FulfilmentAndRefundTest {
         return jdbc.queryForObject("SELECT status FROM orders WHERE order_no = ?", String.class, orderNo);
     }
 
-    /** An order of {@code quantity} units, paid through the sandbox. */
+    /** An order of {@code quantity} units picked up at a store (no freight), paid through the sandbox. */
     private String paidOrder(Shop.Member member, Shop.Product product, int quantity) {
-        String orderNo = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), Map.of(
-                "items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)), "storeId", Shop.store()),
+        return paidOrder(member, product, quantity, Map.of("storeId", Shop.store()));
+    }
+
+    /** An order of {@code quantity} units sent by carrier (pick-up orders are never shipped), paid through the sandbox. */
+    private String paidDeliveredOrder(Shop.Member member, Shop.Product product, int quantity) {
+        return paidOrder(member, product, quantity, Map.of("address",
+                Map.of("name", "张三", "phone", "13800138000", "region", "上海市 徐汇区", "detail", "漕溪北路 1 号")));
+    }
+
+    private String paidOrder(Shop.Member member, Shop.Product product, int quantity, Map<String, Object> delivery) {
+        Map<String, Object> body = new java.util.HashMap<>(delivery);
+        body.put("items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)));
+        String orderNo = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), body,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).text("orderNo");
         String pkg = call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null).text("package");
         DevStack.get().wechat().paySucceeded(pkg.substring("prepay_id=".length()));
@@ -72,8 +83,8 @@ class FulfilmentAndRefundTest {
     void aShippedOrderIsCompletedByTheMemberOrByTheAutoConfirmTimer() {
         Shop.Product product = Shop.product(1200, 10);
         Shop.Member member = Shop.member();
-        String confirmed = paidOrder(member, product, 1);
-        String forgotten = paidOrder(member, product, 1);
+        String confirmed = paidDeliveredOrder(member, product, 1);
+        String forgotten = paidDeliveredOrder(member, product, 1);
 
         assertThat(call("POST", "/api/orders/" + confirmed + "/confirm-receipt", member.token(), null).code()).isEqualTo("ORDER_STATE_CONFLICT");
         assertThat(call("POST", "/admin/orders/" + confirmed + "/ship", merchant, Map.of("carrier", "SF", "trackingNo", "SF1234567890"))
@@ -155,7 +166,7 @@ class FulfilmentAndRefundTest {
     void afterShippingTheMerchantDecidesAndARejectedRefundMovesNoMoney() {
         Shop.Product product = Shop.product(1000, 10);
         Shop.Member member = Shop.member();
-        String orderNo = paidOrder(member, product, 2);
+        String orderNo = paidDeliveredOrder(member, product, 2);
         call("POST", "/admin/orders/" + orderNo + "/ship", merchant, Map.of("carrier", "SF", "trackingNo", "SF0000000002"));
 
         Shop.Reply requested = refund(orderNo, member.token(), Map.of("reason", "坏了"));
