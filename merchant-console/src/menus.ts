@@ -32,6 +32,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/accounts', label: 'menu.accounts', roles: ['MERCHANT'] },
   { path: '/guide/customers', label: 'menu.customers', roles: ['GUIDE'] },
   { path: '/guide/qrcode', label: 'menu.qrcode', roles: ['GUIDE'] },
+  { path: '/guide/pickup', label: 'menu.pickup', roles: ['GUIDE'] },
   { path: '/guide/performance', label: 'menu.performance', roles: ['GUIDE'] },
 ]
 

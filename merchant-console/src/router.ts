@@ -33,6 +33,7 @@ export const router = createRouter({
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue') },
         { path: 'guide/customers', component: () => import('./pages/guide/CustomersPage.vue') },
         { path: 'guide/qrcode', component: () => import('./pages/guide/QrCodePage.vue') },
+        { path: 'guide/pickup', component: () => import('./pages/guide/PickupPage.vue') },
         { path: 'guide/performance', component: () => import('./pages/guide/PerformancePage.vue') },
       ],
     },

@@ -7,7 +7,7 @@ describe('menus by role', () => {
   it('a merchant sees account management, an operator does not, a guide sees only the workspace', () => {
     expect(menusFor('MERCHANT').map((p) => p.path)).toContain('/accounts')
     expect(menusFor('MERCHANT_OPERATOR').map((p) => p.path)).not.toContain('/accounts')
-    expect(menusFor('GUIDE').map((p) => p.path)).toEqual(['/guide/customers', '/guide/qrcode', '/guide/performance'])
+    expect(menusFor('GUIDE').map((p) => p.path)).toEqual(['/guide/customers', '/guide/qrcode', '/guide/pickup', '/guide/performance'])
   })
 
   it('routes a role may not open are refused, and each role lands on its first page', () => {
