@@ -16,6 +16,9 @@ interface CheckInMapper {
     @Select("SELECT streak FROM check_in WHERE member_id = #{memberId} AND day = #{day}")
     Integer streakOn(@Param("memberId") long memberId, @Param("day") LocalDate day);
 
+    @Select("SELECT day, streak, points, growth FROM check_in WHERE member_id = #{memberId} AND day BETWEEN #{from} AND #{to} ORDER BY day")
+    List<CheckInService.Day> between(@Param("memberId") long memberId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
     /** The day's check-in; the primary key lets only one per member and day exist. */
     @Insert("INSERT INTO check_in (member_id, day, streak, points, growth, created_at) VALUES (#{memberId}, #{day}, #{streak}, #{points}, #{growth}, #{at})")
     int insert(@Param("memberId") long memberId, @Param("day") LocalDate day, @Param("streak") int streak,

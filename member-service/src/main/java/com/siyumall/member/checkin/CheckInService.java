@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -75,6 +76,26 @@ public class CheckInService {
         } catch (DuplicateKeyException e) {
             throw new BusinessException(CheckInError.ALREADY_CHECKED_IN, today.toString());
         }
+    }
+
+    public record Day(LocalDate day, int streak, long points, long growth) {}
+
+    /**
+     * A month of the member's check-ins, with today's state: the streak as it stands (today's, else yesterday's, else 0)
+     * and what the next check-in earns — today's when not yet done, else tomorrow's if the streak goes on.
+     */
+    public record Calendar(YearMonth month, LocalDate today, boolean checkedInToday, int streak, int nextStreak,
+                           long nextPoints, long nextGrowth, List<Day> days) {}
+
+    public Calendar calendar(long memberId, YearMonth month) {
+        LocalDate today = BusinessTime.today(clock);
+        Integer todays = checkIns.streakOn(memberId, today);
+        Integer yesterdays = checkIns.streakOn(memberId, today.minusDays(1));
+        int streak = todays != null ? todays : yesterdays != null ? yesterdays : 0;
+        int nextStreak = streak + 1;
+        CheckInRule next = CheckInRule.forStreak(checkIns.rules(), nextStreak);
+        return new Calendar(month, today, todays != null, streak, nextStreak, next.points(), next.growth(),
+                checkIns.between(memberId, month.atDay(1), month.atEndOfMonth()));
     }
 
     public List<CheckInRule> rules() {

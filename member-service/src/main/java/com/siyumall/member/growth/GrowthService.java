@@ -89,6 +89,18 @@ public class GrowthService {
         return ladder().byCode(standing == null ? MemberLevel.ENTRY : standing.levelCode());
     }
 
+    /** Where the member stands: their level, growth value, and the next level with the growth still needed (null at the top). */
+    public record Progress(MemberLevel level, long growthValue, MemberLevel next, long growthToNext) {}
+
+    public Progress progressOf(long memberId) {
+        GrowthMapper.Standing standing = growth.standing(memberId);
+        LevelLadder ladder = ladder();
+        MemberLevel level = ladder.byCode(standing == null ? MemberLevel.ENTRY : standing.levelCode());
+        long value = standing == null ? 0 : standing.growthValue();
+        MemberLevel next = ladder.above(level.code());
+        return new Progress(level, value, next, next == null ? 0 : Math.max(0, next.growthThreshold() - value));
+    }
+
     public GrowthRules rules() {
         return growth.rules();
     }

@@ -41,4 +41,10 @@ public record LevelLadder(List<MemberLevel> levels) {
         MemberLevel reached = levelFor(growth);
         return rankOf(reached.code()) > rankOf(currentCode) ? reached : byCode(currentCode);
     }
+
+    /** The level above {@code code} on the ladder, or null at the top. */
+    public MemberLevel above(String code) {
+        int rank = rankOf(code);
+        return rank + 1 < levels.size() ? levels.get(rank + 1) : null;
+    }
 }

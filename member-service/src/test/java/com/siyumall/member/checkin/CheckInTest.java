@@ -114,4 +114,33 @@ class CheckInTest {
         assertThat(api.post("/api/check-ins", veteran.text("accessToken"), null).body().path("pointsAwarded").asLong())
                 .as("beyond the table the last day's reward").isEqualTo(30);
     }
+
+    @Test
+    void theCalendarShowsTheMonthsCheckInsTodaysStateAndWhatTheNextCheckInEarns() {
+        MemberApi.Reply member = api.wechatLogin(MemberApi.newWechatUser());
+        String token = member.text("accessToken");
+        LocalDate today = BusinessTime.today(clock);
+        List<Long> rewards = jdbc.queryForList("SELECT points FROM check_in_rule ORDER BY streak_day", Long.class);
+        checkedInOn(member.text("memberId"), today.minusDays(1), 1);
+
+        MemberApi.Reply before = api.get("/api/check-ins/calendar", token);
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.text("month")).isEqualTo(java.time.YearMonth.from(today).toString());
+        assertThat(before.body().path("checkedInToday").asBoolean()).isFalse();
+        assertThat(before.body().path("streak").asInt()).as("yesterday's streak still stands").isEqualTo(1);
+        assertThat(before.body().path("nextStreak").asInt()).isEqualTo(2);
+        assertThat(before.body().path("nextPoints").asLong()).isEqualTo(rewards.get(Math.min(1, rewards.size() - 1)));
+
+        assertThat(api.post("/api/check-ins", token, null).body().path("streak").asInt()).isEqualTo(2);
+        MemberApi.Reply after = api.get("/api/check-ins/calendar?month=" + java.time.YearMonth.from(today), token);
+        assertThat(after.body().path("checkedInToday").asBoolean()).isTrue();
+        assertThat(after.body().path("streak").asInt()).isEqualTo(2);
+        assertThat(after.body().path("nextStreak").asInt()).as("tomorrow's, if the streak goes on").isEqualTo(3);
+        assertThat(after.body().path("days").findValuesAsText("day")).contains(today.toString());
+        assertThat(after.body().path("days").findValuesAsText("day")).allMatch(d -> d.startsWith(java.time.YearMonth.from(today).toString()));
+
+        assertThat(api.get("/api/check-ins/calendar?month=2020-01", token).body().path("days")).isEmpty();
+        assertThat(api.get("/api/check-ins/calendar?month=2026-13", token).status()).isEqualTo(400);
+        assertThat(api.get("/api/check-ins/calendar?month=soon", token).status()).isEqualTo(400);
+    }
 }

@@ -116,4 +116,34 @@ class GrowthTest {
                 .isEqualTo(403);
         assertThat(api.get("/admin/member-levels", merchant).body().get(1).path("code").asText()).isEqualTo("SILVER");
     }
+
+    @Test
+    void aShopperSeesTheLadderWhereTheyStandAndWhatTheNextLevelTakes() {
+        silverAtHundred();
+        MemberApi api = new MemberApi(http);
+        MemberApi.Reply login = api.wechatLogin(MemberApi.newWechatUser());
+        long memberId = Long.parseLong(login.text("memberId"));
+        growth.grant(memberId, 40, "TEST", "ladder-" + memberId);
+        List<String> codes = jdbc.queryForList("SELECT code FROM member_level ORDER BY growth_threshold", String.class);
+
+        MemberApi.Reply mine = api.get("/api/members/me/levels", login.text("accessToken"));
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().path("levels").findValuesAsText("code")).containsExactlyElementsOf(codes);
+        String level = mine.text("levelCode");
+        assertThat(level).isEqualTo(growth.levelOf(memberId).code());
+        assertThat(mine.body().path("growthValue").asLong()).isEqualTo(40);
+        int rank = codes.indexOf(level);
+        for (int i = 0; i < codes.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode step = mine.body().path("levels").get(i);
+            assertThat(step.path("reached").asBoolean()).as(codes.get(i)).isEqualTo(i <= rank);
+            assertThat(step.path("current").asBoolean()).as(codes.get(i)).isEqualTo(i == rank);
+        }
+        if (rank + 1 < codes.size()) {
+            long threshold = jdbc.queryForObject("SELECT growth_threshold FROM member_level WHERE code = ?", Long.class, codes.get(rank + 1));
+            assertThat(mine.text("nextLevelCode")).isEqualTo(codes.get(rank + 1));
+            assertThat(mine.body().path("growthToNext").asLong()).isEqualTo(threshold - 40);
+        } else {
+            assertThat(mine.body().path("growthToNext").asLong()).isZero();
+        }
+    }
 }

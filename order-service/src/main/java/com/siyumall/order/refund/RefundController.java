@@ -69,7 +69,13 @@ class RefundController {
     @Operation(summary = "Refunds, newest first; status and orderNo filter")
     PageResult<RefundView> list(@Valid PageQuery page, @RequestParam(required = false) Refund.Status status,
                                 @RequestParam(required = false) @Size(max = 32) String orderNo) {
-        return PageResult.of(refunds.page(page, status, orderNo), RefundView::of);
+        return PageResult.of(refunds.page(page, null, status, orderNo), RefundView::of);
+    }
+
+    @GetMapping("/api/refunds")
+    @Operation(summary = "My refunds, newest first, of all my orders or of one (orderNo)")
+    PageResult<RefundView> mine(@Valid PageQuery page, @RequestParam(required = false) @Size(max = 32) String orderNo) {
+        return PageResult.of(refunds.page(page, CurrentPrincipal.memberId(), null, orderNo), RefundView::of);
     }
 
     @PostMapping("/admin/refunds/{refundId}/approve")

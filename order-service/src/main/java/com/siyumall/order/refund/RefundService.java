@@ -222,8 +222,10 @@ public class RefundService {
     }
 
     /** Refunds newest first, of one status and of one order when asked. */
-    public IPage<Refund> page(PageQuery page, Refund.Status status, String orderNo) {
-        return refunds.selectPage(page.toPage(), new LambdaQueryWrapper<Refund>().eq(status != null, Refund::getStatus, status)
+    /** Refunds newest first; {@code memberId} null: everyone's (the merchant), else that member's only. */
+    public IPage<Refund> page(PageQuery page, Long memberId, Refund.Status status, String orderNo) {
+        return refunds.selectPage(page.toPage(), new LambdaQueryWrapper<Refund>().eq(memberId != null, Refund::getMemberId, memberId)
+                .eq(status != null, Refund::getStatus, status)
                 .eq(orderNo != null && !orderNo.isBlank(), Refund::getOrderNo, orderNo)
                 .orderByDesc(Refund::getCreatedAt).orderByDesc(Refund::getRefundNo));
     }

@@ -185,6 +185,10 @@ class FulfilmentAndRefundTest {
                 .containsExactly(second, refundId);
         assertThat(call("GET", "/admin/refunds?status=REJECTED&orderNo=" + orderNo, merchant, null).body().path("items")
                 .findValuesAsText("refundId")).containsExactly(refundId);
+        // the shopper's own refunds, and nobody else's
+        assertThat(call("GET", "/api/refunds", member.token(), null).body().path("items").findValuesAsText("refundId"))
+                .containsExactly(second, refundId);
+        assertThat(call("GET", "/api/refunds?orderNo=" + orderNo, Shop.member().token(), null).body().path("items")).isEmpty();
         assertThat(call("POST", "/admin/refunds/" + second + "/approve", merchant, null).text("status")).isEqualTo("PROCESSING");
         await().atMost(Duration.ofSeconds(30)).until(() -> "REFUNDED".equals(status(orderNo)));
         JsonNode stock = Shop.stockOf(product);
