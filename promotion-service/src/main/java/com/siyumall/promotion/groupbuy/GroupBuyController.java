@@ -1,5 +1,6 @@
 package com.siyumall.promotion.groupbuy;
 
+import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.Role;
 import com.siyumall.common.web.Idempotent;
@@ -20,22 +21,31 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @Tag(name = "Group-buy")
 class GroupBuyController {
+    /** How many joinable groups each activity of the list shows. */
+    private static final int GROUPS_SHOWN = 3;
+
     private final GroupBuys groupBuys;
     private final MemberFaces memberFaces;
+    private final CatalogSkus catalog;
 
-    GroupBuyController(GroupBuys groupBuys, MemberFaces memberFaces) {
+    GroupBuyController(GroupBuys groupBuys, MemberFaces memberFaces, CatalogSkus catalog) {
         this.memberFaces = memberFaces;
         this.groupBuys = groupBuys;
+        this.catalog = catalog;
     }
 
     record GroupBuyActivityRequest(@NotBlank @Size(max = 64) String name, @NotNull Long skuId, @NotNull @Min(1) Long groupPrice,
@@ -58,9 +68,10 @@ class GroupBuyController {
     @Operation(summary = "A group-buy activity: SKU, group price, size 2-10, duration, per-member limit, new members only, virtual completion")
     GroupBuyActivity create(@Valid @RequestBody GroupBuyActivityRequest r) {
         long merchantId = CurrentPrincipal.require(Role.MERCHANT).id();
-        return groupBuys.create(GroupBuyActivity.define(r.name(), r.skuId(), r.groupPrice(), r.groupSize(), r.durationMinutes(),
+        GroupBuyActivity activity = GroupBuyActivity.define(r.name(), r.skuId(), r.groupPrice(), r.groupSize(), r.durationMinutes(),
                 r.perMemberLimit(), Boolean.TRUE.equals(r.newMembersOnly()), Boolean.TRUE.equals(r.virtualCompletion()), r.startsAt(),
-                r.endsAt()), merchantId);
+                r.endsAt());
+        return groupBuys.create(activity, catalog.spuOf(activity.skuId()), merchantId);
     }
 
     @GetMapping("/admin/group-buy-activities")
@@ -75,17 +86,67 @@ class GroupBuyController {
         return groupBuys.stop(activityId);
     }
 
-    @GetMapping("/api/group-buys/groups/{groupId}")
-    @Operation(summary = "A group as its share page shows it (public): who is in, seats left, time left")
-    GroupView group(@PathVariable long groupId) {
-        GroupBuyMapper.Group group = groupBuys.group(groupId);
-        GroupBuyActivity activity = groupBuys.activity(group.activityId());
+    @Schema(name = "JoinableGroup")
+    record JoinableGroup(Long groupId, int seatsLeft, Instant expiresAt, List<Member> members) {}
+
+    @Schema(name = "RunningGroupBuy")
+    record RunningGroupBuy(Long activityId, String name, Long skuId, long groupPrice, int groupSize, boolean newMembersOnly,
+                           Instant endsAt, @Schema(description = "up to 3 groups to join, the soonest ending first") List<JoinableGroup> groups) {}
+
+    @GetMapping("/api/group-buys")
+    @Operation(summary = "Group-buys running now (public), of a product (spuId) or a SKU when given, the soonest ending "
+            + "first, each with the groups a shopper can still join and who is in them (masked)")
+    PageResult<RunningGroupBuy> running(@Valid PageQuery page, @RequestParam(required = false) Long spuId,
+                                        @RequestParam(required = false) Long skuId) {
+        IPage<GroupBuyActivity> activities = groupBuys.running(page, spuId, skuId);
+        Map<Long, List<GroupBuyMapper.Group>> groupsOf = new HashMap<>();
+        Map<Long, List<GroupBuyMapper.Seat>> seatsOf = new HashMap<>();
+        List<Long> memberIds = new ArrayList<>();
+        for (GroupBuyActivity activity : activities.getRecords()) {
+            List<GroupBuyMapper.Group> groups = groupBuys.joinable(activity.id(), GROUPS_SHOWN);
+            groupsOf.put(activity.id(), groups);
+            for (GroupBuyMapper.Group group : groups) {
+                List<GroupBuyMapper.Seat> seats = groupBuys.seats(group.id());
+                seatsOf.put(group.id(), seats);
+                seats.forEach(seat -> memberIds.add(seat.memberId()));
+            }
+        }
+        // one call to member-service for the whole page, in the order the seats were read
+        Iterator<MemberFaces.Face> faces = memberFaces.of(memberIds).iterator();
+        Map<Long, List<Member>> membersOf = new HashMap<>();
+        for (GroupBuyActivity activity : activities.getRecords()) {
+            for (GroupBuyMapper.Group group : groupsOf.get(activity.id())) {
+                List<Member> members = new ArrayList<>();
+                for (GroupBuyMapper.Seat seat : seatsOf.get(group.id())) {
+                    MemberFaces.Face face = faces.next();
+                    members.add(new Member(face.nickname(), face.avatarUrl(), seat.leader(), "PAID".equals(seat.status())));
+                }
+                membersOf.put(group.id(), members);
+            }
+        }
+        return PageResult.of(activities, activity -> new RunningGroupBuy(activity.id(), activity.name(), activity.skuId(),
+                activity.groupPrice(), activity.groupSize(), activity.newMembersOnly(), activity.endsAt(),
+                groupsOf.get(activity.id()).stream().map(g -> new JoinableGroup(g.id(), g.groupSize() - g.seatsTaken(), g.expiresAt(),
+                        membersOf.get(g.id()))).toList()));
+    }
+
+    /** Who is in a group as strangers see them. */
+    private List<Member> membersOf(long groupId) {
         List<GroupBuyMapper.Seat> seats = groupBuys.seats(groupId);
         List<MemberFaces.Face> faces = memberFaces.of(seats.stream().map(GroupBuyMapper.Seat::memberId).toList());
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < seats.size(); i++) {
             members.add(new Member(faces.get(i).nickname(), faces.get(i).avatarUrl(), seats.get(i).leader(), "PAID".equals(seats.get(i).status())));
         }
+        return members;
+    }
+
+    @GetMapping("/api/group-buys/groups/{groupId}")
+    @Operation(summary = "A group as its share page shows it (public): who is in, seats left, time left")
+    GroupView group(@PathVariable long groupId) {
+        GroupBuyMapper.Group group = groupBuys.group(groupId);
+        GroupBuyActivity activity = groupBuys.activity(group.activityId());
+        List<Member> members = membersOf(groupId);
         return new GroupView(group.id(), activity.id(), activity.name(), activity.skuId(), activity.groupPrice(), group.groupSize(),
                 group.seatsPaid(), group.groupSize() - group.seatsTaken(), group.status(), group.virtualCompleted(), group.expiresAt(), members);
     }

@@ -39,10 +39,23 @@ interface GroupBuyMapper {
 
     record Seat(long id, long groupId, long activityId, long memberId, String orderNo, boolean leader, String status) {}
 
-    @Insert("INSERT INTO group_buy_activity (" + ACTIVITY_COLUMNS + ", created_by, created_at, updated_at) VALUES (#{id}, #{a.name}, "
+    @Insert("INSERT INTO group_buy_activity (" + ACTIVITY_COLUMNS + ", spu_id, created_by, created_at, updated_at) VALUES (#{id}, #{a.name}, "
             + "#{a.skuId}, #{a.groupPrice}, #{a.groupSize}, #{a.durationMinutes}, #{a.perMemberLimit}, #{a.newMembersOnly}, "
-            + "#{a.virtualCompletion}, #{a.startsAt}, #{a.endsAt}, #{a.status}, #{by}, #{at}, #{at})")
-    int insertActivity(@Param("id") long id, @Param("a") GroupBuyActivity activity, @Param("by") long createdBy, @Param("at") Instant at);
+            + "#{a.virtualCompletion}, #{a.startsAt}, #{a.endsAt}, #{a.status}, #{spuId}, #{by}, #{at}, #{at})")
+    int insertActivity(@Param("id") long id, @Param("a") GroupBuyActivity activity, @Param("spuId") Long spuId,
+                       @Param("by") long createdBy, @Param("at") Instant at);
+
+    /** Activities running at {@code now}, of a product or a SKU when given, the soonest ending first. */
+    @Select("<script>SELECT " + ACTIVITY_COLUMNS + " FROM group_buy_activity WHERE status = 'ACTIVE' AND starts_at &lt;= #{now} "
+            + "AND ends_at &gt; #{now}<if test='spuId != null'> AND spu_id = #{spuId}</if><if test='skuId != null'> AND sku_id = #{skuId}</if> "
+            + "ORDER BY ends_at, id</script>")
+    IPage<GroupBuyActivity> running(IPage<GroupBuyActivity> page, @Param("now") Instant now, @Param("spuId") Long spuId,
+                                    @Param("skuId") Long skuId);
+
+    /** An activity's groups a shopper can still join at {@code now}, the soonest ending first. */
+    @Select("SELECT " + GROUP_COLUMNS + " FROM group_buy_group WHERE activity_id = #{activityId} AND status = 'OPEN' "
+            + "AND expires_at > #{now} AND seats_taken < group_size ORDER BY expires_at, id LIMIT #{limit}")
+    List<Group> joinable(@Param("activityId") long activityId, @Param("now") Instant now, @Param("limit") int limit);
 
     @Select("SELECT " + ACTIVITY_COLUMNS + " FROM group_buy_activity WHERE id = #{id}")
     GroupBuyActivity activity(long id);

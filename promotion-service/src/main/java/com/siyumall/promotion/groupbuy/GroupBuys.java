@@ -36,10 +36,21 @@ public class GroupBuys implements HeldForOrders {
         this.clock = clock;
     }
 
-    public GroupBuyActivity create(GroupBuyActivity activity, long merchantId) {
+    /** {@code spuId}: the product of the activity's SKU, null when product-service could not say. */
+    public GroupBuyActivity create(GroupBuyActivity activity, Long spuId, long merchantId) {
         long id = IdWorker.getId();
-        groupBuys.insertActivity(id, activity, merchantId, clock.instant());
+        groupBuys.insertActivity(id, activity, spuId, merchantId, clock.instant());
         return activity(id);
+    }
+
+    /** Activities running now, of a product or a SKU when given, the soonest ending first. */
+    public IPage<GroupBuyActivity> running(PageQuery page, Long spuId, Long skuId) {
+        return groupBuys.running(page.toPage(), clock.instant(), spuId, skuId);
+    }
+
+    /** At most {@code limit} groups of the activity a shopper can still join, the soonest ending first. */
+    public List<GroupBuyMapper.Group> joinable(long activityId, int limit) {
+        return groupBuys.joinable(activityId, clock.instant(), limit);
     }
 
     public GroupBuyActivity activity(long id) {

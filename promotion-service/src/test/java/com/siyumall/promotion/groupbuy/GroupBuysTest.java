@@ -36,10 +36,12 @@ class GroupBuysTest {
     TransactionTemplate transaction;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
 
     private GroupBuyActivity activity(int size, boolean virtualCompletion) {
         return groupBuys.create(GroupBuyActivity.define("拼团", 42, 990, size, 60, 5, false, virtualCompletion,
-                Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))), 1);
+                Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))), null, 1);
     }
 
     private static long someMember() {
@@ -151,5 +153,41 @@ class GroupBuysTest {
         assertThat(groupStatus(groupId)).isEqualTo("SUCCEEDED");
         assertThat(jdbc.queryForObject("SELECT virtual_completed FROM group_buy_group WHERE id = ?", Boolean.class, groupId)).isTrue();
         assertThat(outcomes("GroupBuySucceeded", groupId).get(0)).contains(leaderOrder, "\"virtual\":true");
+    }
+
+    @Test
+    void aProductPageListsItsRunningGroupBuysWithTheGroupsStillOpenToJoin() throws Exception {
+        long spuId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+        long skuId = spuId + 1;
+        GroupBuyActivity running = groupBuys.create(GroupBuyActivity.define("拼团列表", skuId, 990, 3, 60, 5, false, false,
+                Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))), spuId, 1);
+        GroupBuyActivity later = groupBuys.create(GroupBuyActivity.define("未开始", skuId, 990, 3, 60, 5, false, false,
+                Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(2))), spuId, 1);
+        GroupBuyActivity stopped = groupBuys.create(GroupBuyActivity.define("已停止", skuId, 990, 2, 60, 5, false, false,
+                Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))), spuId, 1);
+        groupBuys.stop(stopped.id());
+
+        long open = groupBuys.claimSeat(someMember(), running.id(), null, "O" + ORDERS.incrementAndGet() + "L" + spuId).groupId();
+        long full = groupBuys.claimSeat(someMember(), running.id(), null, "O" + ORDERS.incrementAndGet() + "F" + spuId).groupId();
+        groupBuys.claimSeat(someMember(), running.id(), full, "O" + ORDERS.incrementAndGet() + "G" + spuId);
+        groupBuys.claimSeat(someMember(), running.id(), full, "O" + ORDERS.incrementAndGet() + "H" + spuId);
+        long expired = groupBuys.claimSeat(someMember(), running.id(), null, "O" + ORDERS.incrementAndGet() + "E" + spuId).groupId();
+        jdbc.update("UPDATE group_buy_group SET expires_at = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)), expired);
+
+        com.fasterxml.jackson.databind.JsonNode listed = json.readTree(http.getForObject("/api/group-buys?spuId=" + spuId, String.class));
+        assertThat(listed.path("items").findValuesAsText("activityId")).containsExactly(Long.toString(running.id()));
+        com.fasterxml.jackson.databind.JsonNode card = listed.path("items").get(0);
+        assertThat(card.path("groups").findValuesAsText("groupId")).as("only the group a shopper can still join")
+                .containsExactly(Long.toString(open));
+        com.fasterxml.jackson.databind.JsonNode group = card.path("groups").get(0);
+        assertThat(group.path("seatsLeft").asInt()).isEqualTo(2);
+        assertThat(group.path("members")).hasSize(1);
+        assertThat(group.path("members").get(0).path("leader").asBoolean()).isTrue();
+        assertThat(group.path("members").get(0).has("memberId")).as("strangers see no ids").isFalse();
+
+        assertThat(json.readTree(http.getForObject("/api/group-buys?skuId=" + skuId, String.class)).path("items").findValuesAsText("activityId"))
+                .containsExactly(Long.toString(running.id()));
+        assertThat(json.readTree(http.getForObject("/api/group-buys?spuId=" + (spuId + 7), String.class)).path("items")).isEmpty();
+        assertThat(later.id()).isNotNull();
     }
 }
