@@ -5,6 +5,7 @@ import com.siyumall.common.error.CommonError;
 import com.siyumall.common.security.CurrentPrincipal;
 import com.siyumall.common.security.MallPrincipal;
 import com.siyumall.common.security.Role;
+import com.siyumall.common.web.Idempotent;
 import com.siyumall.order.order.Order;
 import com.siyumall.order.order.OrderLifecycle;
 import com.siyumall.order.order.OrderQueries;
@@ -61,8 +62,9 @@ class PickupController {
     }
 
     @PostMapping("/guide/pickups/{code}")
+    @Idempotent(value = "pickup.verify", keyRequired = false)
     @Operation(summary = "Hand the order over: the code is verified and the order completed — once, only at the order's "
-            + "store (403 elsewhere, 409 PICKED_UP_ALREADY for a second scan)")
+            + "store (403 elsewhere, 409 PICKED_UP_ALREADY for a second scan; a retry with the same Idempotency-Key gets the first answer)")
     OrderQueries.OrderDetail verify(@PathVariable @Parameter(description = "six digits, or the QR content") @Pattern(regexp = CODE) String code) {
         return queries.detail(lifecycle.pickUp(codeOf(code), CurrentPrincipal.get().id(), guidesStore()));
     }
@@ -74,6 +76,7 @@ class PickupController {
     }
 
     @PostMapping("/admin/pickups/{code}")
+    @Idempotent(value = "pickup.verify-as-merchant", keyRequired = false)
     @Operation(summary = "Verify a pick-up code at any store (the merchant's staff): the order is completed, once")
     OrderQueries.OrderDetail verifyAsMerchant(@PathVariable @Pattern(regexp = CODE) String code) {
         return queries.detail(lifecycle.pickUp(codeOf(code), CurrentPrincipal.get().id(), null));

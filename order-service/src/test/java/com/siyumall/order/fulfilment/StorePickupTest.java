@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.siyumall.common.testsupport.AtOnce;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
-import com.siyumall.devstack.DevStack;
 import com.siyumall.order.order.OrderLifecycle;
 import com.siyumall.order.support.Shop;
 import com.siyumall.order.support.UpstreamServices;
@@ -50,18 +49,9 @@ class StorePickupTest {
                 Map.of("carrier", "SF", "trackingNo", "SF1234567890"), Map.of());
     }
 
-    /** An order of the product placed by {@code member} with {@code delivery} (storeId or address), paid through the sandbox. */
+    /** An order of one unit of the product with {@code delivery} (storeId or address), paid through the sandbox. */
     private String paidOrder(Shop.Member member, Shop.Product product, Map<String, Object> delivery) {
-        Map<String, Object> body = new java.util.HashMap<>(delivery);
-        body.put("items", List.of(Map.of("skuId", product.skuId(), "quantity", 1)));
-        Shop.Reply placed = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), body,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(placed.status()).isEqualTo(201);
-        String orderNo = placed.text("orderNo");
-        assertThat(call("GET", "/api/orders/" + orderNo, member.token()).body().hasNonNull("pickupCode")).as("no code before payment").isFalse();
-        String pkg = call("POST", "/api/orders/" + orderNo + "/pay", member.token()).text("package");
-        DevStack.get().wechat().paySucceeded(pkg.substring("prepay_id=".length()));
-        return orderNo;
+        return Shop.paidOrder("http://127.0.0.1:" + port, member, product, 1, delivery);
     }
 
     private String status(String orderNo) {
@@ -78,6 +68,11 @@ class StorePickupTest {
         Shop.Member member = Shop.member();
         long store = Long.parseLong(Shop.store());
         String orderNo = paidOrder(member, product, Map.of("storeId", Long.toString(store)));
+
+        String unpaid = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), Map.of("storeId", Long.toString(store),
+                "items", List.of(Map.of("skuId", product.skuId(), "quantity", 1))), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .text("orderNo");
+        assertThat(call("GET", "/api/orders/" + unpaid, member.token()).body().hasNonNull("pickupCode")).as("no code before payment").isFalse();
 
         JsonNode order = call("GET", "/api/orders/" + orderNo, member.token()).body();
         String code = order.path("pickupCode").asText();
@@ -101,7 +96,9 @@ class StorePickupTest {
         assertThat(looked.path("orderNo").asText()).isEqualTo(orderNo);
         assertThat(looked.path("items").get(0).path("skuId").asText()).isEqualTo(product.skuId());
 
-        Shop.Reply verified = call("POST", "/guide/pickups/siyumall:pickup:" + code, guide); // scanned from the QR
+        String key = UUID.randomUUID().toString();
+        Shop.Reply verified = Shop.call("http://127.0.0.1:" + port, "POST", "/guide/pickups/siyumall:pickup:" + code, guide, null,
+                Map.of("Idempotency-Key", key)); // scanned from the QR
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.text("status")).isEqualTo("COMPLETED");
         assertThat(verified.text("pickedUpBy")).isEqualTo("72");
@@ -109,6 +106,10 @@ class StorePickupTest {
         assertThat(verified.body().path("history").findValuesAsText("reason")).contains("PICKED_UP");
         assertThat(published("OrderCompleted", orderNo)).isEqualTo(1);
 
+        Shop.Reply retried = Shop.call("http://127.0.0.1:" + port, "POST", "/guide/pickups/siyumall:pickup:" + code, guide, null,
+                Map.of("Idempotency-Key", key));
+        assertThat(retried.status()).as("a retry after a lost answer gets the first one").isEqualTo(200);
+        assertThat(retried.text("status")).isEqualTo("COMPLETED");
         Shop.Reply again = call("POST", "/guide/pickups/" + code, guide);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("PICKED_UP_ALREADY");

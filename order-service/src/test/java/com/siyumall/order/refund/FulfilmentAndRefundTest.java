@@ -5,7 +5,6 @@ import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
 import com.github.binarywang.wxpay.service.WxPayService;
 import com.siyumall.common.testsupport.MallIntegrationTest;
 import com.siyumall.common.testsupport.TestTokens;
-import com.siyumall.devstack.DevStack;
 import com.siyumall.order.support.Shop;
 import com.siyumall.order.support.UpstreamServices;
 import org.junit.jupiter.api.Test;
@@ -69,12 +68,7 @@ class FulfilmentAndRefundTest {
     }
 
     private String paidOrder(Shop.Member member, Shop.Product product, int quantity, Map<String, Object> delivery) {
-        Map<String, Object> body = new java.util.HashMap<>(delivery);
-        body.put("items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)));
-        String orderNo = Shop.call("http://127.0.0.1:" + port, "POST", "/api/orders", member.token(), body,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())).text("orderNo");
-        String pkg = call("POST", "/api/orders/" + orderNo + "/pay", member.token(), null).text("package");
-        DevStack.get().wechat().paySucceeded(pkg.substring("prepay_id=".length()));
+        String orderNo = Shop.paidOrder("http://127.0.0.1:" + port, member, product, quantity, delivery);
         assertThat(status(orderNo)).isEqualTo("PAID");
         return orderNo;
     }

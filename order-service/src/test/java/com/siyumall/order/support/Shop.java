@@ -3,11 +3,13 @@ package com.siyumall.order.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyumall.common.testsupport.TestTokens;
+import com.siyumall.devstack.DevStack;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,6 +96,23 @@ public final class Shop {
             }
         }
         return null;
+    }
+
+    /**
+     * An order of {@code quantity} units of the product with {@code delivery} ({@code storeId} or {@code address}),
+     * placed through the order-service at {@code baseUrl} and paid through the sandbox: its number.
+     */
+    public static String paidOrder(String baseUrl, Member member, Product product, int quantity, Map<String, Object> delivery) {
+        Map<String, Object> body = new HashMap<>(delivery);
+        body.put("items", List.of(Map.of("skuId", product.skuId(), "quantity", quantity)));
+        Reply placed = call(baseUrl, "POST", "/api/orders", member.token(), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        if (placed.status() != 201) {
+            throw new IllegalStateException("Order not placed: " + placed.body());
+        }
+        String orderNo = placed.text("orderNo");
+        String pkg = call(baseUrl, "POST", "/api/orders/" + orderNo + "/pay", member.token(), null, Map.of()).text("package");
+        DevStack.get().wechat().paySucceeded(pkg.substring("prepay_id=".length()));
+        return orderNo;
     }
 
     public record Member(String id, String token) {}

@@ -26,9 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -101,44 +99,26 @@ class GroupBuyController {
         IPage<GroupBuyActivity> activities = groupBuys.running(page, spuId, skuId);
         Map<Long, List<GroupBuyMapper.Group>> groupsOf = new HashMap<>();
         Map<Long, List<GroupBuyMapper.Seat>> seatsOf = new HashMap<>();
-        List<Long> memberIds = new ArrayList<>();
         for (GroupBuyActivity activity : activities.getRecords()) {
             List<GroupBuyMapper.Group> groups = groupBuys.joinable(activity.id(), GROUPS_SHOWN);
             groupsOf.put(activity.id(), groups);
-            for (GroupBuyMapper.Group group : groups) {
-                List<GroupBuyMapper.Seat> seats = groupBuys.seats(group.id());
-                seatsOf.put(group.id(), seats);
-                seats.forEach(seat -> memberIds.add(seat.memberId()));
-            }
+            groups.forEach(group -> seatsOf.put(group.id(), groupBuys.seats(group.id())));
         }
-        // one call to member-service for the whole page, in the order the seats were read
-        Iterator<MemberFaces.Face> faces = memberFaces.of(memberIds).iterator();
-        Map<Long, List<Member>> membersOf = new HashMap<>();
-        for (GroupBuyActivity activity : activities.getRecords()) {
-            for (GroupBuyMapper.Group group : groupsOf.get(activity.id())) {
-                List<Member> members = new ArrayList<>();
-                for (GroupBuyMapper.Seat seat : seatsOf.get(group.id())) {
-                    MemberFaces.Face face = faces.next();
-                    members.add(new Member(face.nickname(), face.avatarUrl(), seat.leader(), "PAID".equals(seat.status())));
-                }
-                membersOf.put(group.id(), members);
-            }
-        }
+        // one call to member-service for the whole page
+        Map<Long, MemberFaces.Face> faces = memberFaces.byId(seatsOf.values().stream().flatMap(List::stream)
+                .map(GroupBuyMapper.Seat::memberId).distinct().toList());
         return PageResult.of(activities, activity -> new RunningGroupBuy(activity.id(), activity.name(), activity.skuId(),
                 activity.groupPrice(), activity.groupSize(), activity.newMembersOnly(), activity.endsAt(),
                 groupsOf.get(activity.id()).stream().map(g -> new JoinableGroup(g.id(), g.groupSize() - g.seatsTaken(), g.expiresAt(),
-                        membersOf.get(g.id()))).toList()));
+                        membersOf(seatsOf.get(g.id()), faces))).toList()));
     }
 
     /** Who is in a group as strangers see them. */
-    private List<Member> membersOf(long groupId) {
-        List<GroupBuyMapper.Seat> seats = groupBuys.seats(groupId);
-        List<MemberFaces.Face> faces = memberFaces.of(seats.stream().map(GroupBuyMapper.Seat::memberId).toList());
-        List<Member> members = new ArrayList<>();
-        for (int i = 0; i < seats.size(); i++) {
-            members.add(new Member(faces.get(i).nickname(), faces.get(i).avatarUrl(), seats.get(i).leader(), "PAID".equals(seats.get(i).status())));
-        }
-        return members;
+    private static List<Member> membersOf(List<GroupBuyMapper.Seat> seats, Map<Long, MemberFaces.Face> faces) {
+        return seats.stream().map(seat -> {
+            MemberFaces.Face face = faces.get(seat.memberId());
+            return new Member(face.nickname(), face.avatarUrl(), seat.leader(), "PAID".equals(seat.status()));
+        }).toList();
     }
 
     @GetMapping("/api/group-buys/groups/{groupId}")
@@ -146,7 +126,8 @@ class GroupBuyController {
     GroupView group(@PathVariable long groupId) {
         GroupBuyMapper.Group group = groupBuys.group(groupId);
         GroupBuyActivity activity = groupBuys.activity(group.activityId());
-        List<Member> members = membersOf(groupId);
+        List<GroupBuyMapper.Seat> seats = groupBuys.seats(groupId);
+        List<Member> members = membersOf(seats, memberFaces.byId(seats.stream().map(GroupBuyMapper.Seat::memberId).distinct().toList()));
         return new GroupView(group.id(), activity.id(), activity.name(), activity.skuId(), activity.groupPrice(), group.groupSize(),
                 group.seatsPaid(), group.groupSize() - group.seatsTaken(), group.status(), group.virtualCompleted(), group.expiresAt(), members);
     }

@@ -7,6 +7,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,7 +29,17 @@ class MemberFaces {
         this.members = clients.forServiceAt("siyumall.services.member");
     }
 
-    List<Face> of(List<Long> memberIds) {
+    /** The faces of distinct members, by member id. */
+    Map<Long, Face> byId(List<Long> memberIds) {
+        List<Face> faces = of(memberIds);
+        Map<Long, Face> byId = new HashMap<>();
+        for (int i = 0; i < memberIds.size(); i++) {
+            byId.put(memberIds.get(i), faces.get(i));
+        }
+        return byId;
+    }
+
+    private List<Face> of(List<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return List.of();
         }
